@@ -1,0 +1,127 @@
+package org.peft4j.api;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** The ordered, typed hyperparameters of a method; validates user-given values. */
+public final class HyperparameterSchema {
+
+    private final Map<String, Hyperparameter> byName = new LinkedHashMap<>();
+
+    /**
+     * Creates a schema.
+     *
+     * @param hyperparameters in display and grid order
+     */
+    public HyperparameterSchema(List<Hyperparameter> hyperparameters) {
+        for (Hyperparameter h : hyperparameters) {
+            if (byName.put(h.name(), h) != null) {
+                throw new IllegalArgumentException("duplicate hyperparameter '" + h.name() + "'");
+            }
+            h.check(h.defaultValue());
+        }
+    }
+
+    /**
+     * A schema with the given hyperparameters.
+     *
+     * @param hyperparameters in order
+     * @return the schema
+     */
+    public static HyperparameterSchema of(Hyperparameter... hyperparameters) {
+        return new HyperparameterSchema(List.of(hyperparameters));
+    }
+
+    /**
+     * The hyperparameters, in order.
+     *
+     * @return an unmodifiable list
+     */
+    public List<Hyperparameter> hyperparameters() {
+        return List.copyOf(byName.values());
+    }
+
+    /**
+     * Looks up a hyperparameter.
+     *
+     * @param name its key
+     * @return it, or empty
+     */
+    public Optional<Hyperparameter> get(String name) {
+        return Optional.ofNullable(byName.get(name));
+    }
+
+    /**
+     * Validates text values and fills in defaults.
+     *
+     * @param values user-given values by key; may be empty
+     * @return the complete, typed values
+     * @throws InvalidHyperparameterException naming the first unknown, ill-typed or out-of-range key
+     */
+    public Hyperparameters validate(Map<String, String> values) {
+        Map<String, Object> typed = new LinkedHashMap<>();
+        for (Map.Entry<String, String> e : values.entrySet()) {
+            Hyperparameter h = byName.get(e.getKey());
+            if (h == null) {
+                throw new InvalidHyperparameterException(
+                        e.getKey(), "unknown; expected one of " + (byName.isEmpty() ? "(none)" : byName.keySet()));
+            }
+            typed.put(h.name(), h.parse(e.getValue()));
+        }
+        return complete(typed);
+    }
+
+    /**
+     * Validates typed values (for example one point of a tuning grid) and fills in defaults.
+     *
+     * @param values typed values by key
+     * @return the complete values
+     * @throws InvalidHyperparameterException naming the first unknown or out-of-range key
+     */
+    public Hyperparameters validateTyped(Map<String, Object> values) {
+        Map<String, String> asText = new LinkedHashMap<>();
+        values.forEach((k, v) -> asText.put(k, String.valueOf(v)));
+        return validate(asText);
+    }
+
+    /**
+     * The default tuning grid: the cartesian product of every tuned hyperparameter's grid, in
+     * schema order, the last varying fastest. Untuned hyperparameters keep their defaults.
+     *
+     * @return grid points; a single default point if nothing is tuned
+     */
+    public List<Hyperparameters> defaultGrid() {
+        List<Map<String, Object>> points = new ArrayList<>();
+        points.add(new LinkedHashMap<>());
+        for (Hyperparameter h : byName.values()) {
+            if (h.grid().isEmpty()) {
+                continue;
+            }
+            List<Map<String, Object>> next = new ArrayList<>();
+            for (Map<String, Object> p : points) {
+                for (Object v : h.grid()) {
+                    Map<String, Object> q = new LinkedHashMap<>(p);
+                    q.put(h.name(), v);
+                    next.add(q);
+                }
+            }
+            points = next;
+        }
+        List<Hyperparameters> out = new ArrayList<>();
+        for (Map<String, Object> p : points) {
+            out.add(validateTyped(p));
+        }
+        return out;
+    }
+
+    private Hyperparameters complete(Map<String, Object> typed) {
+        Map<String, Object> all = new LinkedHashMap<>();
+        for (Hyperparameter h : byName.values()) {
+            all.put(h.name(), typed.getOrDefault(h.name(), h.defaultValue()));
+        }
+        return new Hyperparameters(all);
+    }
+}

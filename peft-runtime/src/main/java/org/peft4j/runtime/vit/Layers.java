@@ -1,0 +1,37 @@
+package org.peft4j.runtime.vit;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.core.Linear;
+import ai.djl.nn.norm.LayerNorm;
+
+/** Stateless tensor functions of the ViT, with timm's exact semantics. */
+final class Layers {
+
+    private Layers() {}
+
+    /** y = x·Wᵀ + b over the last axis. */
+    static NDArray linear(NDArray x, NDArray weight, NDArray bias) {
+        return Linear.linear(x, weight, bias).singletonOrThrow();
+    }
+
+    /** LayerNorm over the last axis only, biased variance, eps 1e-6 (timm), not DJL's default. */
+    static NDArray layerNorm(NDArray x, NDArray weight, NDArray bias) {
+        Shape s = x.getShape();
+        return LayerNorm.layerNorm(x, new Shape(s.get(s.dimension() - 1)), weight, bias, VitConfig.LN_EPS)
+                .singletonOrThrow();
+    }
+
+    /**
+     * Per-sample stochastic depth: keeps each sample with probability 1 − rate and rescales the
+     * kept ones by 1 / (1 − rate).
+     */
+    static NDArray dropPath(NDArray x, float rate) {
+        float keep = 1f - rate;
+        long[] maskShape = new long[x.getShape().dimension()];
+        java.util.Arrays.fill(maskShape, 1);
+        maskShape[0] = x.getShape().get(0);
+        NDArray mask = x.getManager().randomUniform(0f, 1f, new Shape(maskShape)).add(keep).floor().div(keep);
+        return x.mul(mask);
+    }
+}

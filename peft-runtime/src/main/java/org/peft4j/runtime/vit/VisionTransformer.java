@@ -1,0 +1,288 @@
+package org.peft4j.runtime.vit;
+
+import ai.djl.Device;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.index.NDIndex;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Activation;
+import ai.djl.nn.convolutional.Conv2d;
+import java.util.function.Predicate;
+import org.peft4j.api.BackboneShape;
+import org.peft4j.api.Init;
+import org.peft4j.api.Site;
+
+/**
+ * A timm-style Vision Transformer whose parameters carry timm's names and whose blocks expose
+ * the {@link Site insertion points} that PEFT methods use. Owns its parameters' NDManager.
+ */
+public final class VisionTransformer implements AutoCloseable {
+
+    private static final NDIndex CLS = new NDIndex(":, 0");
+
+    private VitConfig config;
+    private final NDManager manager;
+    private final ParameterRegistry parameters = new ParameterRegistry();
+    private final SiteTable sites;
+
+    private VisionTransformer(VitConfig config, NDManager manager) {
+        this.config = config;
+        this.manager = manager;
+        this.sites = new SiteTable(config.depth());
+    }
+
+    /**
+     * Builds a model with timm's default initialisation (Linear trunc_normal(0.02) and zero bias,
+     * LayerNorm ones/zeros, pos_embed trunc_normal(0.02), cls_token normal(1e-6), patch conv and
+     * head with PyTorch's default init). Random draws use the engine's seeded generator.
+     *
+     * @param config the architecture
+     * @param device where the parameters live
+     * @return the model
+     */
+    public static VisionTransformer create(VitConfig config, Device device) {
+        VisionTransformer vit = new VisionTransformer(config, NDManager.newBaseManager(device));
+        vit.initialise();
+        return vit;
+    }
+
+    private void initialise() {
+        int d = config.dim();
+        int p = config.patchSize();
+        int hidden = d * config.mlpRatio();
+        Init linear = Init.truncNormal(0.02f);
+        base("cls_token", new Shape(1, 1, d), Init.normal(0f, 1e-6f));
+        base("pos_embed", new Shape(1, config.shape().numPatches() + 1L, d), linear);
+        base("patch_embed.proj.weight", new Shape(d, 3, p, p), Init.kaimingUniform());
+        base("patch_embed.proj.bias", new Shape(d), Init.uniform((float) (1 / Math.sqrt(3.0 * p * p))));
+        for (int i = 0; i < config.depth(); i++) {
+            String b = "blocks." + i + ".";
+            norm(b + "norm1", d);
+            base(b + "attn.qkv.weight", new Shape(3L * d, d), linear);
+            base(b + "attn.qkv.bias", new Shape(3L * d), Init.zeros());
+            base(b + "attn.proj.weight", new Shape(d, d), linear);
+            base(b + "attn.proj.bias", new Shape(d), Init.zeros());
+            norm(b + "norm2", d);
+            base(b + "mlp.fc1.weight", new Shape(hidden, d), linear);
+            base(b + "mlp.fc1.bias", new Shape(hidden), Init.zeros());
+            base(b + "mlp.fc2.weight", new Shape(d, hidden), linear);
+            base(b + "mlp.fc2.bias", new Shape(d), Init.zeros());
+        }
+        norm("norm", d);
+        createHead(config.numClasses());
+    }
+
+    private void norm(String prefix, int d) {
+        base(prefix + ".weight", new Shape(d), Init.ones());
+        base(prefix + ".bias", new Shape(d), Init.zeros());
+    }
+
+    private ModelParameter base(String name, Shape shape, Init init) {
+        return parameters.add(name, init.create(manager, shape).toType(DataType.FLOAT32, false), true);
+    }
+
+    private void createHead(int classes) {
+        float bound = (float) (1 / Math.sqrt(config.dim()));
+        base("head.weight", new Shape(classes, config.dim()), Init.uniform(bound)).setTrainable(true);
+        base("head.bias", new Shape(classes), Init.uniform(bound)).setTrainable(true);
+    }
+
+    /**
+     * Replaces the head by a freshly initialised one for another number of classes (PyTorch's
+     * default Linear init, as the study re-creates the head).
+     *
+     * @param classes number of classes
+     * @return this model
+     */
+    public VisionTransformer resizeHead(int classes) {
+        parameters.remove("head.weight");
+        parameters.remove("head.bias");
+        config = config.withClasses(classes);
+        createHead(classes);
+        return this;
+    }
+
+    /**
+     * Runs the model on a batch of images.
+     *
+     * @param images (B, 3, H, W) float32, on the model's device
+     * @param training whether drop path and dropouts are active
+     * @return logits (B, classes)
+     */
+    public NDArray forward(NDArray images, boolean training) {
+        ForwardPass pass = new ForwardPass(config, training);
+        NDArray tokens = embed(images, pass);
+        for (int i = 0; i < config.depth(); i++) {
+            tokens = block(i, tokens, pass);
+        }
+        return head(tokens, pass);
+    }
+
+    private NDArray embed(NDArray images, ForwardPass pass) {
+        NDArray x = Conv2d.conv2d(images, value("patch_embed.proj.weight"), value("patch_embed.proj.bias"),
+                        new Shape(config.patchSize(), config.patchSize()))
+                .singletonOrThrow();
+        long b = x.getShape().get(0);
+        x = x.reshape(b, config.dim(), -1).transpose(0, 2, 1);
+        x = sites.apply(Site.PATCH_TOKENS, -1, x, pass.at(-1, x, x, x));
+        NDArray cls = value("cls_token").broadcast(b, 1, config.dim());
+        return cls.concat(x, 1).add(value("pos_embed"));
+    }
+
+    private NDArray block(int i, NDArray x, ForwardPass pass) {
+        String p = "blocks." + i + ".";
+        x = sites.apply(Site.BLOCK_INPUT, i, x, pass.at(i, x, x, x));
+        // attention half
+        NDArray a = Layers.layerNorm(x, value(p + "norm1.weight"), value(p + "norm1.bias"));
+        a = sites.apply(Site.ATTN_NORM, i, a, pass.at(i, x, a, a));
+        NDArray attn = attention(i, p, a, pass);
+        NDArray branch = pass.dropPath(attn, i);
+        branch = sites.apply(Site.ATTN_BRANCH, i, branch, pass.at(i, x, a, attn));
+        x = x.add(branch);
+        // MLP half
+        NDArray m = Layers.layerNorm(x, value(p + "norm2.weight"), value(p + "norm2.bias"));
+        m = sites.apply(Site.MLP_NORM, i, m, pass.at(i, x, m, m));
+        NDArray h = Layers.linear(m, value(p + "mlp.fc1.weight"), value(p + "mlp.fc1.bias"));
+        h = sites.apply(Site.FC1, i, h, pass.at(i, m, m, h));
+        h = Activation.gelu(h);
+        NDArray y = Layers.linear(h, value(p + "mlp.fc2.weight"), value(p + "mlp.fc2.bias"));
+        y = sites.apply(Site.FC2, i, y, pass.at(i, h, h, y));
+        branch = pass.dropPath(y, i);
+        branch = sites.apply(Site.MLP_BRANCH, i, branch, pass.at(i, x, m, y));
+        x = x.add(branch);
+        return sites.apply(Site.BLOCK_OUTPUT, i, x, pass.at(i, x, x, x));
+    }
+
+    private NDArray attention(int i, String p, NDArray a, ForwardPass pass) {
+        Shape s = a.getShape();
+        long b = s.get(0);
+        long n = s.get(1);
+        int heads = config.heads();
+        int hd = config.dim() / heads;
+        NDArray qkv = Layers.linear(a, value(p + "attn.qkv.weight"), value(p + "attn.qkv.bias"));
+        qkv = sites.apply(Site.QKV, i, qkv, pass.at(i, a, a, qkv));
+        NDArray split = qkv.reshape(b, n, 3, heads, hd).transpose(2, 0, 3, 1, 4);
+        NDArray q = split.get(0).mul((float) Math.pow(hd, -0.5));
+        NDArray k = split.get(1);
+        NDArray v = split.get(2);
+        int hidden = pass.takeHiddenFromKeys();
+        if (hidden > 0) {
+            NDIndex keep = new NDIndex(":, :, {}:", hidden);
+            k = k.get(keep);
+            v = v.get(keep);
+        }
+        NDArray weights = q.matMul(k.transpose(0, 1, 3, 2)).softmax(3);
+        NDArray o = weights.matMul(v).transpose(0, 2, 1, 3).reshape(b, n, config.dim());
+        NDArray out = Layers.linear(o, value(p + "attn.proj.weight"), value(p + "attn.proj.bias"));
+        return sites.apply(Site.PROJ, i, out, pass.at(i, o, o, out));
+    }
+
+    private NDArray head(NDArray x, ForwardPass pass) {
+        NDArray normed = Layers.layerNorm(x, value("norm.weight"), value("norm.bias"));
+        normed = sites.apply(Site.FINAL_NORM, -1, normed, pass.at(-1, x, normed, normed));
+        NDArray pooled = normed.get(CLS);
+        pooled = sites.apply(Site.HEAD_INPUT, -1, pooled, pass.at(-1, normed, normed, pooled));
+        return Layers.linear(pooled, value("head.weight"), value("head.bias"));
+    }
+
+    private NDArray value(String name) {
+        return parameters.get(name).array();
+    }
+
+    /**
+     * The architecture.
+     *
+     * @return the configuration
+     */
+    public VitConfig config() {
+        return config;
+    }
+
+    /**
+     * The backbone shape as methods see it.
+     *
+     * @return the shape
+     */
+    public BackboneShape shape() {
+        return config.shape();
+    }
+
+    /**
+     * All parameters, base and inserted.
+     *
+     * @return the registry
+     */
+    public ParameterRegistry parameters() {
+        return parameters;
+    }
+
+    /**
+     * The manager that owns the parameters.
+     *
+     * @return the manager
+     */
+    public NDManager manager() {
+        return manager;
+    }
+
+    /**
+     * The device of the parameters.
+     *
+     * @return the device
+     */
+    public Device device() {
+        return manager.getDevice();
+    }
+
+    /**
+     * Number of trainable scalars, the head included.
+     *
+     * @return the count
+     */
+    public long trainableParameters() {
+        return parameters.count(ModelParameter::isTrainable);
+    }
+
+    /**
+     * The study's "inserted parameters": trainable scalars whose name does not contain
+     * {@code head}.
+     *
+     * @return the count
+     */
+    public long insertedParameters() {
+        return parameters.count(p -> p.isTrainable() && !p.name().startsWith("head."));
+    }
+
+    /**
+     * Number of base scalars without the head.
+     *
+     * @return the count
+     */
+    public long backboneParameters() {
+        return parameters.count(p -> p.isBase() && !p.name().startsWith("head."));
+    }
+
+    /**
+     * Marks base parameters trainable or frozen.
+     *
+     * @param filter which base parameters (by name)
+     * @param trainable the new state
+     */
+    public void setTrainable(Predicate<String> filter, boolean trainable) {
+        for (ModelParameter p : parameters.all()) {
+            if (p.isBase() && filter.test(p.name())) {
+                p.setTrainable(trainable);
+            }
+        }
+    }
+
+    SiteTable sites() {
+        return sites;
+    }
+
+    @Override
+    public void close() {
+        manager.close();
+    }
+}
