@@ -1,0 +1,81 @@
+package org.peft4j.runtime.vit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ai.djl.Device;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.NDScope;
+import java.net.URISyntaxException;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.peft4j.runtime.io.Checkpoints;
+import org.peft4j.runtime.io.SafetensorsFile;
+import org.peft4j.runtime.io.TensorArchive;
+import org.peft4j.runtime.train.AdamW;
+import org.peft4j.runtime.train.TrainStep;
+
+/** vit-tiny in DJL against the PyTorch golden fixture of ../shared/fixtures (copied). */
+class GoldenEquivalenceTest {
+
+    private static NDManager manager;
+    private static TensorArchive io;
+
+    @BeforeAll
+    static void load() throws URISyntaxException {
+        manager = NDManager.newBaseManager(Device.cpu());
+        io = SafetensorsFile.read(resource("golden/vit_tiny_golden_io.safetensors"));
+    }
+
+    @AfterAll
+    static void close() {
+        manager.close();
+    }
+
+    static Path resource(String name) throws URISyntaxException {
+        return Path.of(GoldenEquivalenceTest.class.getClassLoader().getResource(name).toURI());
+    }
+
+    private static VisionTransformer goldenModel() throws URISyntaxException {
+        VisionTransformer vit = VisionTransformer.create(VitConfig.preset("vit-tiny", 10), Device.cpu());
+        Checkpoints.load(vit, SafetensorsFile.read(resource("golden/vit_tiny_golden.safetensors")));
+        return vit;
+    }
+
+    private static float maxAbsDiff(NDArray a, NDArray b) {
+        return a.sub(b).abs().max().getFloat();
+    }
+
+    @Test
+    void logitsMatchPyTorch() throws URISyntaxException {
+        try (VisionTransformer vit = goldenModel(); NDScope scope = new NDScope()) {
+            scope.suppressNotUsedWarning();
+            NDArray logits = vit.forward(io.get("input").toNDArray(manager), false);
+            float diff = maxAbsDiff(logits, io.get("logits").toNDArray(manager));
+            assertTrue(diff < 1e-5f, "max |logits - reference| = " + diff);
+        }
+    }
+
+    @Test
+    void oneAdamWStepMatchesPyTorch() throws URISyntaxException {
+        try (VisionTransformer vit = goldenModel(); NDScope scope = new NDScope()) {
+            scope.suppressNotUsedWarning();
+            vit.setTrainable(name -> true, true);
+            AdamW adamw = AdamW.standard(vit.parameters().where(ModelParameter::isTrainable));
+            NDArray labels = manager.create(new long[] {0, 1, 2, 3});
+            float loss = TrainStep.forwardBackward(vit, io.get("input").toNDArray(manager), labels, 1f);
+            assertEquals(io.get("step1_loss").toNDArray(manager).getFloat(), loss, 1e-5f);
+            adamw.step(1e-3f, 1e-4f);
+            for (String name : new String[] {"head.weight", "blocks.0.attn.qkv.weight"}) {
+                float diff = maxAbsDiff(vit.parameters().get(name).array(), io.get("step1_" + name).toNDArray(manager));
+                assertTrue(diff < 2e-5f, name + " after one step: max diff " + diff);
+            }
+            NDArray after = vit.forward(io.get("input").toNDArray(manager), false);
+            float diff = maxAbsDiff(after, io.get("step1_logits").toNDArray(manager));
+            assertTrue(diff < 5e-5f, "logits after one step: max diff " + diff);
+        }
+    }
+}
