@@ -81,7 +81,7 @@ public record Hyperparameter(
     }
 
     /**
-     * A boolean hyperparameter (not tuned).
+     * A boolean hyperparameter that is not tuned.
      *
      * @param name key
      * @param defaultValue default
@@ -89,7 +89,20 @@ public record Hyperparameter(
      * @return the hyperparameter
      */
     public static Hyperparameter bool(String name, boolean defaultValue, String description) {
-        return new Hyperparameter(name, Type.BOOLEAN, defaultValue, null, null, List.of(), List.of(), description);
+        return bool(name, defaultValue, List.of(), description);
+    }
+
+    /**
+     * A boolean hyperparameter that is tuned over the given values.
+     *
+     * @param name key
+     * @param defaultValue default
+     * @param grid tuning grid, e.g. {@code List.of(true, false)}
+     * @param description one line
+     * @return the hyperparameter
+     */
+    public static Hyperparameter bool(String name, boolean defaultValue, List<Boolean> grid, String description) {
+        return new Hyperparameter(name, Type.BOOLEAN, defaultValue, null, null, List.of(), List.copyOf(grid), description);
     }
 
     /**
