@@ -1,0 +1,42 @@
+package org.peft4j.eval.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** Peak resident set size of this process (JVM heap and native memory together). */
+public final class PeakMemory {
+
+    private PeakMemory() {}
+
+    /**
+     * Reads {@code VmHWM} from {@code /proc/self/status}.
+     *
+     * @return peak RSS in MiB, or -1 where /proc is not available
+     */
+    public static double peakRssMib() {
+        return statusKib("VmHWM:") / 1024.0;
+    }
+
+    /**
+     * Reads {@code VmRSS} from {@code /proc/self/status}.
+     *
+     * @return current RSS in MiB, or -1 where /proc is not available
+     */
+    public static double currentRssMib() {
+        return statusKib("VmRSS:") / 1024.0;
+    }
+
+    private static long statusKib(String key) {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+                if (line.startsWith(key)) {
+                    return Long.parseLong(line.substring(key.length()).trim().split("\\s+")[0]);
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            return -1024;
+        }
+        return -1024;
+    }
+}

@@ -1,0 +1,80 @@
+package org.peft4j.eval.cli;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.peft4j.eval.bench.StepBenchmark;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code peft bench}: times training steps and prints one JSON line like bench_step.py. */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = "Time training steps (or inference) on random inputs and print one JSON line "
+                + "with the keys of the PyTorch reference bench_step.py.",
+        footer = {"", "Examples:",
+                "  peft bench --model vit-tiny --method full --batch 32 --steps 20 --warmup 3 --threads 2",
+                "  peft bench --model vit-s16 --method lora --batch 8 --steps 5 --warmup 2 --threads 2",
+                "  peft bench --model vit-b16 --method full --batch 8 --steps 3 --infer"})
+final class BenchCommand implements Callable<Integer> {
+
+    @Option(names = "--model", defaultValue = "vit-tiny", description = "vit-tiny, vit-s16 (alias vit-s224), vit-b16, vit-l16 (default: ${DEFAULT-VALUE})")
+    String model;
+
+    @Option(names = "--method", defaultValue = "full",
+            description = "Any registered method; 'adapter' means the reference's AdaptFormer adapter "
+                    + "(bottleneck 8, scale 0.1) (default: ${DEFAULT-VALUE})")
+    String method;
+
+    @Option(names = "--batch", defaultValue = "32", description = "Batch size (default: ${DEFAULT-VALUE})")
+    int batch;
+
+    @Option(names = "--steps", defaultValue = "20", description = "Timed steps (default: ${DEFAULT-VALUE})")
+    int steps;
+
+    @Option(names = "--warmup", defaultValue = "3", description = "Untimed steps first (default: ${DEFAULT-VALUE})")
+    int warmup;
+
+    @Option(names = "--threads", defaultValue = "2", description = "Intra-op threads (default: ${DEFAULT-VALUE})")
+    int threads;
+
+    @Option(names = "--classes", defaultValue = "10", description = "Classes of the head (default: ${DEFAULT-VALUE})")
+    int classes;
+
+    @Option(names = "--rank", defaultValue = "8", description = "LoRA rank (default: ${DEFAULT-VALUE})")
+    int rank;
+
+    @Option(names = "--seed", defaultValue = "0", description = "Seed (default: ${DEFAULT-VALUE})")
+    long seed;
+
+    @Option(names = "--drop-path", defaultValue = "0", description = "Drop path rate (default: ${DEFAULT-VALUE})")
+    float dropPath;
+
+    @Option(names = "--infer", description = "Time the forward pass only (eval mode, no autograd)")
+    boolean infer;
+
+    @Override
+    public Integer call() {
+        EngineSetup.threads(threads);
+        StepBenchmark.Settings settings = new StepBenchmark.Settings(
+                model, method, batch, steps, warmup, threads, classes, infer, seed, dropPath);
+        System.out.println(StepBenchmark.run(settings, MethodLookup.create(benchMethod(), benchHyperparameters())).toJson());
+        return 0;
+    }
+
+    private String benchMethod() {
+        return method.equals("adapter") ? "adaptformer" : method;
+    }
+
+    private Map<String, String> benchHyperparameters() {
+        Map<String, String> hp = new LinkedHashMap<>();
+        switch (method) {
+            case "lora" -> hp.put("rank", String.valueOf(rank));
+            case "adapter" -> {
+                hp.put("bottleneck", "8");
+                hp.put("scale", "0.1");
+            }
+            default -> { }
+        }
+        return hp;
+    }
+}
