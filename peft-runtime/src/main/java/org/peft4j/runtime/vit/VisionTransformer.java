@@ -104,6 +104,15 @@ public final class VisionTransformer implements AutoCloseable {
     }
 
     /**
+     * Sets the stochastic depth rate of the last block (the ramp from 0 follows).
+     *
+     * @param rate drop path rate in [0, 1)
+     */
+    public void setDropPathRate(float rate) {
+        config = config.withDropPath(rate);
+    }
+
+    /**
      * Runs the model on a batch of images.
      *
      * @param images (B, 3, H, W) float32, on the model's device

@@ -78,4 +78,35 @@ class GoldenEquivalenceTest {
             assertTrue(diff < 5e-5f, "logits after one step: max diff " + diff);
         }
     }
+
+    /**
+     * Five AdamW steps against PyTorch: checks that gradients are cleared between steps and that
+     * the moments and bias corrections evolve as torch.optim.AdamW's. The expected numbers were
+     * printed by torch 1.13 with ../shared/bench/vit_reference.py: build_model('vit-tiny', 'full',
+     * 10), the golden weights, AdamW(lr 1e-3, wd 1e-4), five steps on the golden input and labels
+     * [0, 1, 2, 3]; losses before each step, then the eval logits of the first image.
+     */
+    @Test
+    void fiveAdamWStepsMatchPyTorch() throws URISyntaxException {
+        float[] losses = {2.420309066772461f, 1.1702213287353516f, 0.7249235510826111f, 0.5311400890350342f,
+            0.3727172613143921f};
+        float[] logits = {3.3522543907165527f, -1.3871567249298096f, -0.13013845682144165f, -1.1341896057128906f,
+            0.05535152554512024f, -0.3923936188220978f, -0.1482841521501541f, -0.011559060774743557f,
+            -0.24830996990203857f, -0.7901036739349365f};
+        try (VisionTransformer vit = goldenModel(); NDScope scope = new NDScope()) {
+            scope.suppressNotUsedWarning();
+            vit.setTrainable(name -> true, true);
+            AdamW adamw = AdamW.standard(vit.parameters().where(ModelParameter::isTrainable));
+            NDArray labels = manager.create(new long[] {0, 1, 2, 3});
+            NDArray x = io.get("input").toNDArray(manager);
+            for (float expected : losses) {
+                assertEquals(expected, TrainStep.forwardBackward(vit, x, labels, 1f), 1e-4f);
+                adamw.step(1e-3f, 1e-4f);
+            }
+            float[] actual = vit.forward(x, false).get(0).toFloatArray();
+            for (int i = 0; i < logits.length; i++) {
+                assertEquals(logits[i], actual[i], 1e-4f, "logit " + i + " after five steps");
+            }
+        }
+    }
 }

@@ -1,0 +1,146 @@
+package org.peft4j.runtime.train;
+
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDScope;
+import ai.djl.ndarray.index.NDIndex;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.Logger;
+import org.peft4j.runtime.vit.ModelParameter;
+import org.peft4j.runtime.vit.PeftModel;
+import org.peft4j.runtime.vit.VisionTransformer;
+
+/**
+ * Trains a {@link PeftModel} with a {@link TrainingRecipe}: AdamW on the trainable parameters,
+ * per-epoch learning rate, gradient accumulation, optional held-out evaluation, divergence
+ * detection and atomic epoch checkpoints from which a killed run resumes bit-identically.
+ */
+public final class Trainer {
+
+    private static final Logger LOG = LogManager.getLogger(Trainer.class);
+
+    private final TrainingRecipe recipe;
+    private final TrainingListener listener;
+
+    /**
+     * Creates a trainer.
+     *
+     * @param recipe the settings
+     * @param listener progress events (e.g. {@link ProgressBar})
+     */
+    public Trainer(TrainingRecipe recipe, TrainingListener listener) {
+        this.recipe = recipe;
+        this.listener = listener;
+    }
+
+    /**
+     * Trains, resuming from {@code checkpointDir} if it holds a checkpoint of the same run.
+     *
+     * @param model the model; its drop path rate is set from the recipe
+     * @param train the training split
+     * @param eval the held-out split, or null
+     * @param checkpointDir where epoch checkpoints go, or null for none
+     * @return the outcome; a NaN or infinite loss gives {@link TrainingResult.Status#DIVERGED}
+     */
+    public TrainingResult fit(PeftModel model, BatchSource train, BatchSource eval, Path checkpointDir) {
+        VisionTransformer vit = model.vit();
+        vit.setDropPathRate(recipe.dropPath());
+        List<ModelParameter> trainable = vit.parameters().where(ModelParameter::isTrainable);
+        AdamW adamw = AdamW.standard(trainable);
+        String fingerprint = fingerprint(vit, trainable, train);
+        List<TrainingResult.EpochRecord> history = new ArrayList<>();
+        if (checkpointDir != null) {
+            history.addAll(TrainingCheckpoint.restore(checkpointDir, adamw, fingerprint));
+            if (!history.isEmpty()) {
+                LOG.info("resuming after epoch {} from {}", history.size(), TrainingCheckpoint.file(checkpointDir));
+            }
+        }
+        long stepsPerEpoch = recipe.dropLastSteps(train.size());
+        listener.onStart(stepsPerEpoch * recipe.epochs(), (long) adamw.steps());
+        long t0 = System.nanoTime();
+        EvalResult lastEval = null;
+        try {
+            for (int epoch = history.size(); epoch < recipe.epochs(); epoch++) {
+                Engine.getInstance().setRandomSeed(epochSeed(epoch));
+                double lr = recipe.schedule().forEpoch(epoch);
+                double lossSum = 0;
+                int steps = 0;
+                Iterator<Batch> batches = train.batches(recipe.batchSize(), true, epochSeed(epoch), true, vit.device());
+                while (batches.hasNext()) {
+                    float loss;
+                    try (Batch batch = batches.next()) {
+                        loss = step(vit, batch);
+                    }
+                    if (!Float.isFinite(loss)) {
+                        String message = String.format(Locale.ROOT,
+                                "diverged: the loss became %s at epoch %d, step %d (learning rate %.3g)",
+                                loss, epoch, adamw.steps() + 1, lr);
+                        LOG.warn(message);
+                        return new TrainingResult(TrainingResult.Status.DIVERGED, message, history.size(), history,
+                                null, seconds(t0));
+                    }
+                    adamw.step((float) lr, (float) recipe.weightDecay());
+                    lossSum += loss;
+                    steps++;
+                    listener.onStep(epoch, adamw.steps(), loss, lr, recipe.batchSize());
+                }
+                boolean evaluate = eval != null && ((epoch + 1) % recipe.evalEvery() == 0 || epoch + 1 == recipe.epochs());
+                lastEval = evaluate ? Evaluator.evaluate(vit, eval, Math.max(recipe.batchSize(), 128)) : null;
+                double meanLoss = steps == 0 ? Double.NaN : lossSum / steps;
+                history.add(new TrainingResult.EpochRecord(epoch, lr, meanLoss, lastEval == null ? Double.NaN : lastEval.accuracy()));
+                listener.onEpoch(epoch, meanLoss, lastEval);
+                if (checkpointDir != null) {
+                    TrainingCheckpoint.save(checkpointDir, adamw, epoch + 1, history, fingerprint);
+                }
+            }
+        } finally {
+            listener.onFinish();
+        }
+        if (eval != null && lastEval == null) {
+            lastEval = Evaluator.evaluate(vit, eval, Math.max(recipe.batchSize(), 128));
+        }
+        return new TrainingResult(TrainingResult.Status.OK, "", history.size(), history, lastEval, seconds(t0));
+    }
+
+    private float step(VisionTransformer vit, Batch batch) {
+        int micro = recipe.microBatch();
+        int n = batch.size();
+        if (micro >= n) {
+            return forwardBackward(vit, batch.images(), batch.labels(), 1f);
+        }
+        float lossSum = 0;
+        for (int start = 0; start < n; start += micro) {
+            int end = Math.min(n, start + micro);
+            NDIndex range = new NDIndex("{}:{}", start, end);
+            lossSum += forwardBackward(vit, batch.images().get(range), batch.labels().get(range), (end - start) / (float) n)
+                    * (end - start);
+        }
+        return lossSum / n;
+    }
+
+    private static float forwardBackward(VisionTransformer vit, NDArray images, NDArray labels, float scale) {
+        try (NDScope scope = new NDScope()) {
+            scope.suppressNotUsedWarning();
+            return TrainStep.forwardBackward(vit, images, labels, scale);
+        }
+    }
+
+    private int epochSeed(int epoch) {
+        return (int) (recipe.seed() * 1_000_003L + epoch * 7919L);
+    }
+
+    private String fingerprint(VisionTransformer vit, List<ModelParameter> trainable, BatchSource train) {
+        StringBuilder names = new StringBuilder();
+        trainable.forEach(p -> names.append(p.name()).append(p.array().getShape()).append(';'));
+        return Integer.toHexString((recipe + "|" + vit.config() + "|" + train.size() + "|" + names).hashCode());
+    }
+
+    private static double seconds(long t0) {
+        return (System.nanoTime() - t0) / 1e9;
+    }
+}

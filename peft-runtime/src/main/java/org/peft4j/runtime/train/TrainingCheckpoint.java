@@ -1,0 +1,84 @@
+package org.peft4j.runtime.train;
+
+import ai.djl.ndarray.NDArray;
+import com.google.gson.Gson;
+import com.google.gson.GsonBuilder;
+import com.google.gson.reflect.TypeToken;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.peft4j.runtime.io.CheckpointException;
+import org.peft4j.runtime.io.SafetensorsFile;
+import org.peft4j.runtime.io.TensorArchive;
+import org.peft4j.runtime.vit.ModelParameter;
+
+/**
+ * The state of a run at an epoch boundary, written atomically as safetensors: trainable
+ * parameters, AdamW moments and step count, completed epochs, history and a fingerprint of the
+ * run's settings. Random state needs no saving: each epoch reseeds from (seed, epoch).
+ */
+final class TrainingCheckpoint {
+
+    private static final String FILE = "last-epoch.safetensors";
+    private static final Gson GSON = new GsonBuilder().serializeSpecialFloatingPointValues().create();
+
+    private TrainingCheckpoint() {}
+
+    static Path file(Path dir) {
+        return dir.resolve(FILE);
+    }
+
+    static void save(Path dir, AdamW adamw, int epochsDone, List<TrainingResult.EpochRecord> history, String fingerprint) {
+        Map<String, NDArray> tensors = new LinkedHashMap<>();
+        for (int i = 0; i < adamw.parameters().size(); i++) {
+            String name = adamw.parameters().get(i).name();
+            tensors.put("param/" + name, adamw.parameters().get(i).array());
+            tensors.put("adam_m/" + name, adamw.means().get(i));
+            tensors.put("adam_v/" + name, adamw.variances().get(i));
+        }
+        Map<String, String> meta = new LinkedHashMap<>();
+        meta.put("epochs_done", String.valueOf(epochsDone));
+        meta.put("optimizer_steps", String.valueOf(adamw.steps()));
+        meta.put("fingerprint", fingerprint);
+        meta.put("history", GSON.toJson(history));
+        SafetensorsFile.write(file(dir), tensors, meta);
+    }
+
+    /**
+     * Restores parameters and optimizer state if a checkpoint of the same run exists.
+     *
+     * @return the restored history (its size is the number of completed epochs), or empty
+     */
+    static List<TrainingResult.EpochRecord> restore(Path dir, AdamW adamw, String fingerprint) {
+        Path file = file(dir);
+        if (!Files.exists(file)) {
+            return List.of();
+        }
+        TensorArchive archive = SafetensorsFile.read(file);
+        if (!fingerprint.equals(archive.metadata().get("fingerprint"))) {
+            throw new CheckpointException(file, "was written by a run with other settings; delete it or use another output folder");
+        }
+        for (int i = 0; i < adamw.parameters().size(); i++) {
+            ModelParameter p = adamw.parameters().get(i);
+            copy(archive, "param/" + p.name(), p.array());
+            copy(archive, "adam_m/" + p.name(), adamw.means().get(i));
+            copy(archive, "adam_v/" + p.name(), adamw.variances().get(i));
+        }
+        adamw.restoreSteps(Integer.parseInt(archive.metadata().get("optimizer_steps")));
+        return new ArrayList<>(GSON.fromJson(archive.metadata().get("history"),
+                new TypeToken<List<TrainingResult.EpochRecord>>() {}.getType()));
+    }
+
+    private static void copy(TensorArchive archive, String key, NDArray target) {
+        NDArray value = archive.get(key).toNDArray(target.getManager());
+        if (!value.getShape().equals(target.getShape())) {
+            throw new CheckpointException(archive.file(), "tensor '" + key + "' has shape " + value.getShape()
+                    + ", the model expects " + target.getShape());
+        }
+        target.set(value.toByteBuffer());
+        value.close();
+    }
+}

@@ -1,0 +1,36 @@
+package org.peft4j.runtime.train;
+
+import java.util.List;
+
+/**
+ * Outcome of a training run.
+ *
+ * @param status how it ended
+ * @param message for a diverged run, the step and learning rate where the loss stopped being finite
+ * @param epochsDone completed epochs
+ * @param history one entry per completed epoch
+ * @param finalEval evaluation after the last epoch, or null if there was no held-out split
+ * @param trainSeconds wall time of this process's training (not counting resumed epochs)
+ */
+public record TrainingResult(
+        Status status, String message, int epochsDone, List<EpochRecord> history, EvalResult finalEval,
+        double trainSeconds) {
+
+    /** How a run ended. */
+    public enum Status {
+        /** All epochs completed. */
+        OK,
+        /** The loss became NaN or infinite; training stopped. */
+        DIVERGED
+    }
+
+    /**
+     * One epoch's summary.
+     *
+     * @param epoch 0-based epoch
+     * @param lr learning rate used
+     * @param meanLoss mean training loss
+     * @param evalAccuracy held-out accuracy after the epoch, or NaN if not evaluated
+     */
+    public record EpochRecord(int epoch, double lr, double meanLoss, double evalAccuracy) {}
+}
