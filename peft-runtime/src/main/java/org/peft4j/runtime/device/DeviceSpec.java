@@ -1,7 +1,6 @@
 package org.peft4j.runtime.device;
 
 import ai.djl.Device;
-import ai.djl.engine.Engine;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -54,13 +53,14 @@ public record DeviceSpec(String text, Kind kind, int index) {
     }
 
     /**
-     * Resolves the request on the default engine.
+     * Resolves the request on the PyTorch engine, starting it if needed.
      *
      * @return the device
      * @throws IllegalArgumentException if a GPU is asked for and cannot be used
+     * @throws NativeLibraryException if the engine cannot start
      */
     public Device resolve() {
-        return resolve(GpuInventory.of(Engine.getInstance()));
+        return resolve(GpuInventory.of(EngineBootstrap.start()));
     }
 
     /**

@@ -28,16 +28,6 @@ public final class GoogleVitLayout {
     private record Rule(String target, List<String> sources, Function<List<RawTensor>, RawTensor> convert) {}
 
     /**
-     * Whether an archive looks like a Google ViT export.
-     *
-     * @param npz tensors with npz keys
-     * @return true if some prefix holds {@code embedding/kernel}
-     */
-    public static boolean matches(TensorArchive npz) {
-        return prefix(npz) != null;
-    }
-
-    /**
      * Converts an archive.
      *
      * @param npz tensors with npz keys, float dtypes
