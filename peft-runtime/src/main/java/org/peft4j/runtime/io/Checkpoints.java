@@ -85,8 +85,8 @@ public final class Checkpoints {
 
     private static String problem(VisionTransformer vit, Map<String, RawTensor> tensors, TreeSet<String> missing,
             TreeSet<String> unexpected, List<String> mismatches) {
-        Optional<ViTArchitecture> found = ViTArchitecture.of(tensors);
-        ViTArchitecture expected = ViTArchitecture.of(vit.config());
+        Optional<VitArchitecture> found = VitArchitecture.of(tensors);
+        VitArchitecture expected = VitArchitecture.of(vit.config());
         if (found.isPresent() && !found.get().equals(expected)) {
             return "this is a checkpoint of another model: it holds a ViT with " + found.get().describe()
                     + ", but " + vit.config().name() + " has " + expected.describe()

@@ -17,7 +17,7 @@ import org.peft4j.runtime.vit.VitConfig;
  * @param tokens tokens of the position embedding (patches + class token)
  * @param mlpHidden hidden width of the MLP (0 if the file has no block)
  */
-record ViTArchitecture(long dim, int depth, long patchSize, long tokens, long mlpHidden) {
+record VitArchitecture(long dim, int depth, long patchSize, long tokens, long mlpHidden) {
 
     private static final Pattern BLOCK = Pattern.compile("blocks\\.(\\d+)\\..*");
 
@@ -27,7 +27,7 @@ record ViTArchitecture(long dim, int depth, long patchSize, long tokens, long ml
      * @param tensors tensors with timm names
      * @return the architecture, or empty when the file has no patch embedding or position embedding
      */
-    static Optional<ViTArchitecture> of(Map<String, RawTensor> tensors) {
+    static Optional<VitArchitecture> of(Map<String, RawTensor> tensors) {
         RawTensor patch = tensors.get("patch_embed.proj.weight");
         RawTensor pos = tensors.get("pos_embed");
         if (patch == null || pos == null || patch.shape().dimension() != 4 || pos.shape().dimension() != 3) {
@@ -43,7 +43,7 @@ record ViTArchitecture(long dim, int depth, long patchSize, long tokens, long ml
         RawTensor fc1 = tensors.get("blocks.0.mlp.fc1.weight");
         long hidden = fc1 == null ? 0 : fc1.shape().get(0);
         Shape p = patch.shape();
-        return Optional.of(new ViTArchitecture(p.get(0), depth, p.get(2), pos.shape().get(1), hidden));
+        return Optional.of(new VitArchitecture(p.get(0), depth, p.get(2), pos.shape().get(1), hidden));
     }
 
     /**
@@ -52,8 +52,8 @@ record ViTArchitecture(long dim, int depth, long patchSize, long tokens, long ml
      * @param config the model
      * @return its architecture
      */
-    static ViTArchitecture of(VitConfig config) {
-        return new ViTArchitecture(config.dim(), config.depth(), config.patchSize(),
+    static VitArchitecture of(VitConfig config) {
+        return new VitArchitecture(config.dim(), config.depth(), config.patchSize(),
                 config.shape().numPatches() + 1L, (long) config.dim() * config.mlpRatio());
     }
 
