@@ -3,63 +3,135 @@ package org.peft4j.runtime.io;
 import ai.djl.ndarray.NDArray;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeSet;
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.Logger;
 import org.peft4j.runtime.vit.ModelParameter;
 import org.peft4j.runtime.vit.VisionTransformer;
 
-/** Loads timm-named tensors into a {@link VisionTransformer}, checking names and shapes. */
+/**
+ * Loads timm-named tensors into a {@link VisionTransformer}, checking names and shapes, and saves
+ * a model's base tensors. Every problem is reported at once, before any value is copied.
+ */
 public final class Checkpoints {
+
+    private static final Logger LOG = LogManager.getLogger(Checkpoints.class);
 
     private Checkpoints() {}
 
     /**
-     * Copies every base parameter of the model from the archive. The head is loaded only when its
-     * shape matches; otherwise the model keeps its fresh head (the class count differs).
+     * Reads a checkpoint file (safetensors with timm names, or a Google {@code .npz}) and loads it.
      *
      * @param vit the model to fill
-     * @param archive tensors with timm names
-     * @throws CheckpointException listing missing and unexpected keys, or a shape mismatch
+     * @param file the checkpoint
+     * @return the file's format, SHA-256 and tensors
+     * @throws CheckpointException if the file cannot be read or does not fit the model
      */
-    public static void load(VisionTransformer vit, TensorArchive archive) {
-        load(vit, archive.file(), archive.tensors());
+    public static CheckpointFile load(VisionTransformer vit, Path file) {
+        CheckpointFile checkpoint = CheckpointReader.read(file);
+        load(vit, checkpoint.tensors());
+        return checkpoint;
     }
 
-    static void load(VisionTransformer vit, Path file, Map<String, RawTensor> tensors) {
-        List<String> missing = new ArrayList<>();
+    /**
+     * Copies every base parameter of the model from the archive. The head is loaded only when the
+     * file has one of the model's shape; otherwise the model keeps its fresh head (the class count
+     * differs, or the file has no head).
+     *
+     * @param vit the model to fill
+     * @param archive tensors with timm names, of any float dtype
+     * @throws CheckpointException for a checkpoint of another architecture, or listing missing
+     *     and unexpected keys (sorted) and every shape mismatch; the model is then unchanged
+     */
+    public static void load(VisionTransformer vit, TensorArchive archive) {
+        Map<String, RawTensor> tensors = archive.tensors();
+        List<ModelParameter> base = vit.parameters().where(ModelParameter::isBase);
+        TreeSet<String> missing = new TreeSet<>();
         TreeSet<String> unexpected = new TreeSet<>(tensors.keySet());
-        for (ModelParameter p : vit.parameters().all()) {
-            if (!p.isBase()) {
-                continue;
-            }
+        List<String> mismatches = new ArrayList<>();
+        Map<ModelParameter, RawTensor> assignments = new LinkedHashMap<>();
+        for (ModelParameter p : base) {
             unexpected.remove(p.name());
-            RawTensor t = tensors.get(p.name());
-            boolean head = p.name().startsWith("head.");
-            if (t == null) {
-                if (!head) {
-                    missing.add(p.name());
-                }
+            if (isHead(p.name())) {
                 continue;
             }
-            if (!t.shape().equals(p.array().getShape())) {
-                if (head) {
-                    continue;
-                }
-                throw new CheckpointException(file, "shape mismatch for '" + p.name() + "': the model expects "
-                        + p.array().getShape() + ", the file has " + t.shape());
-            }
-            if (missing.isEmpty()) {
-                NDArray value = t.toNDArray(vit.manager());
-                p.array().set(value.toByteBuffer());
-                value.close();
+            RawTensor t = tensors.get(p.name());
+            if (t == null) {
+                missing.add(p.name());
+            } else if (!t.isFloat()) {
+                mismatches.add("'" + p.name() + "' has dtype " + t.dtype() + ", weights must be floating point");
+            } else if (!t.shape().equals(p.array().getShape())) {
+                mismatches.add("'" + p.name() + "': the model expects " + p.array().getShape() + ", the file has "
+                        + t.shape());
+            } else {
+                assignments.put(p, t);
             }
         }
-        unexpected.removeIf(k -> k.startsWith("head.") || k.startsWith("pre_logits."));
-        if (!missing.isEmpty() || !unexpected.isEmpty()) {
-            throw new CheckpointException(file, (missing.isEmpty() ? "" : "missing keys " + missing + "; ")
-                    + (unexpected.isEmpty() ? "" : "unexpected keys " + unexpected + "; ")
-                    + "is this a checkpoint of " + vit.config().name() + " with timm names?");
+        unexpected.removeIf(k -> isHead(k) || k.startsWith("pre_logits."));
+        if (!missing.isEmpty() || !unexpected.isEmpty() || !mismatches.isEmpty()) {
+            throw new CheckpointException(archive.file(), problem(vit, tensors, missing, unexpected, mismatches));
         }
+        assignments.putAll(head(vit, archive));
+        assignments.forEach(Checkpoints::assign);
+    }
+
+    private static boolean isHead(String name) {
+        return name.startsWith("head.");
+    }
+
+    private static String problem(VisionTransformer vit, Map<String, RawTensor> tensors, TreeSet<String> missing,
+            TreeSet<String> unexpected, List<String> mismatches) {
+        Optional<VitArchitecture> found = VitArchitecture.of(tensors);
+        VitArchitecture expected = VitArchitecture.of(vit.config());
+        if (found.isPresent() && !found.get().equals(expected)) {
+            return "this is a checkpoint of another model: it holds a ViT with " + found.get().describe()
+                    + ", but " + vit.config().name() + " has " + expected.describe()
+                    + "; use the checkpoint that belongs to " + vit.config().name() + " or pick the matching model";
+        }
+        String text = "does not fit " + vit.config().name() + KeyLists.describe(missing, unexpected)
+                + (mismatches.isEmpty() ? "" : "; shape mismatches " + KeyLists.list(mismatches));
+        return text + (found.isEmpty() ? "; is this a ViT checkpoint with timm names?" : "");
+    }
+
+    private static Map<ModelParameter, RawTensor> head(VisionTransformer vit, TensorArchive archive) {
+        ModelParameter weight = vit.parameters().get("head.weight");
+        ModelParameter bias = vit.parameters().get("head.bias");
+        RawTensor w = archive.tensors().get("head.weight");
+        RawTensor b = archive.tensors().get("head.bias");
+        if (w == null || b == null) {
+            return Map.of();
+        }
+        if (!w.isFloat() || !b.isFloat() || !w.shape().equals(weight.array().getShape())
+                || !b.shape().equals(bias.array().getShape())) {
+            LOG.info("{}: head not loaded, the file's head {} does not fit the model's {} ({} classes); "
+                    + "the model keeps its fresh head", archive.file(), w.shape(), weight.array().getShape(),
+                    vit.config().numClasses());
+            return Map.of();
+        }
+        return Map.of(weight, w, bias, b);
+    }
+
+    /** Copies values into memory the parameter owns (never aliasing a memory-mapped file). */
+    private static void assign(ModelParameter p, RawTensor t) {
+        p.array().set(t.float32Copy(p.array().getManager()));
+    }
+
+    /**
+     * Saves the model's base parameters (backbone and head, timm names, float32) atomically.
+     *
+     * @param vit the model
+     * @param file destination safetensors file
+     * @param metadata string metadata to store with the tensors
+     */
+    public static void save(VisionTransformer vit, Path file, Map<String, String> metadata) {
+        Map<String, NDArray> tensors = new LinkedHashMap<>();
+        for (ModelParameter p : vit.parameters().where(ModelParameter::isBase)) {
+            tensors.put(p.name(), p.array());
+        }
+        SafetensorsFile.write(file, tensors, metadata);
     }
 }

@@ -3,7 +3,7 @@ package org.peft4j.runtime.io;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
-import com.google.gson.Gson;
+import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
@@ -13,10 +13,13 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.TreeSet;
 
 /**
  * Reads and writes the safetensors format: an 8-byte little-endian header length, a JSON header
@@ -33,17 +36,20 @@ public final class SafetensorsFile {
     private SafetensorsFile() {}
 
     /**
-     * Reads every tensor and the metadata of a file. The data is memory-mapped.
+     * Reads every tensor and the metadata of a file. The data is memory-mapped, not copied.
      *
      * @param file the file
      * @return tensors in header order, and the metadata
-     * @throws CheckpointException if the file is truncated or malformed
+     * @throws CheckpointException if the file is missing, truncated or malformed
      */
     public static TensorArchive read(Path file) {
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
             long size = ch.size();
             if (size < 8) {
                 throw new CheckpointException(file, "truncated: " + size + " bytes, a safetensors file has at least 8");
+            }
+            if (size > Integer.MAX_VALUE) {
+                throw new CheckpointException(file, size + " bytes: safetensors files over 2 GiB are not supported");
             }
             ByteBuffer all = ch.map(FileChannel.MapMode.READ_ONLY, 0, size).order(ByteOrder.LITTLE_ENDIAN);
             long headerLength = all.getLong(0);
@@ -59,12 +65,14 @@ public final class SafetensorsFile {
             Map<String, String> metadata = new LinkedHashMap<>();
             for (Map.Entry<String, JsonElement> e : header.entrySet()) {
                 if (e.getKey().equals("__metadata__")) {
-                    e.getValue().getAsJsonObject().entrySet().forEach(m -> metadata.put(m.getKey(), m.getValue().getAsString()));
-                    continue;
+                    metadata(file, e.getValue(), metadata);
+                } else {
+                    tensors.put(e.getKey(), tensor(file, e.getKey(), e.getValue(), all, dataStart));
                 }
-                tensors.put(e.getKey(), tensor(file, e.getKey(), e.getValue().getAsJsonObject(), all, dataStart, size));
             }
             return new TensorArchive(file, tensors, metadata);
+        } catch (NoSuchFileException e) {
+            throw new CheckpointException(file, "does not exist", e);
         } catch (IOException e) {
             throw new CheckpointException(file, "cannot read: " + e.getMessage(), e);
         }
@@ -72,44 +80,98 @@ public final class SafetensorsFile {
 
     private static JsonObject parseHeader(Path file, String json) {
         try {
-            return JsonParser.parseString(json.trim()).getAsJsonObject();
-        } catch (JsonParseException | IllegalStateException e) {
+            JsonElement parsed = JsonParser.parseString(json.trim());
+            if (!parsed.isJsonObject()) {
+                throw new CheckpointException(file, "the JSON header is not an object: it starts with '"
+                        + json.substring(0, Math.min(20, json.length())) + "'");
+            }
+            return parsed.getAsJsonObject();
+        } catch (JsonParseException e) {
             throw new CheckpointException(file, "the JSON header is malformed: " + e.getMessage(), e);
         }
     }
 
-    private static RawTensor tensor(Path file, String name, JsonObject spec, ByteBuffer all, long dataStart, long size) {
-        String dtypeName = spec.get("dtype").getAsString();
+    private static void metadata(Path file, JsonElement value, Map<String, String> out) {
+        if (!value.isJsonObject()) {
+            throw new CheckpointException(file, "__metadata__ must be an object of strings, found " + value);
+        }
+        for (Map.Entry<String, JsonElement> m : value.getAsJsonObject().entrySet()) {
+            if (!m.getValue().isJsonPrimitive() || !m.getValue().getAsJsonPrimitive().isString()) {
+                throw new CheckpointException(file, "__metadata__ entry '" + m.getKey() + "' must be a string, found "
+                        + m.getValue());
+            }
+            out.put(m.getKey(), m.getValue().getAsString());
+        }
+    }
+
+    private static RawTensor tensor(Path file, String name, JsonElement entry, ByteBuffer all, long dataStart) {
+        JsonObject spec = entry.isJsonObject() ? entry.getAsJsonObject() : null;
+        long[] dims = spec == null ? null : longs(spec.get("shape"));
+        long[] offsets = spec == null ? null : longs(spec.get("data_offsets"));
+        JsonElement dtypeField = spec == null ? null : spec.get("dtype");
+        if (dims == null || offsets == null || offsets.length != 2 || dtypeField == null
+                || !dtypeField.isJsonPrimitive() || Arrays.stream(dims).anyMatch(d -> d < 0)) {
+            throw new CheckpointException(file, "tensor '" + name + "' has a malformed header entry " + entry
+                    + "; expected {\"dtype\": ..., \"shape\": [...], \"data_offsets\": [begin, end]}");
+        }
+        String dtypeName = dtypeField.getAsString();
         DataType dtype = DTYPES.get(dtypeName);
         if (dtype == null) {
             throw new CheckpointException(file, "tensor '" + name + "' has unknown dtype '" + dtypeName
-                    + "'; supported: " + DTYPES.keySet());
+                    + "'; supported: " + new TreeSet<>(DTYPES.keySet()));
         }
-        long[] dims = new Gson().fromJson(spec.get("shape"), long[].class);
-        long[] offsets = new Gson().fromJson(spec.get("data_offsets"), long[].class);
         Shape shape = new Shape(dims);
         long expected = shape.size() * dtype.getNumOfBytes();
-        if (offsets == null || offsets.length != 2 || offsets[1] - offsets[0] != expected || offsets[0] < 0) {
+        if (offsets[1] - offsets[0] != expected || offsets[0] < 0) {
             throw new CheckpointException(file, "tensor '" + name + "' declares byte range "
-                    + java.util.Arrays.toString(offsets) + " but shape " + shape + " of " + dtypeName
+                    + Arrays.toString(offsets) + " but shape " + shape + " of " + dtypeName
                     + " needs " + expected + " bytes");
         }
-        if (dataStart + offsets[1] > size) {
+        if (dataStart + offsets[1] > all.capacity()) {
             throw new CheckpointException(file, "truncated: tensor '" + name + "' ends at byte " + (dataStart + offsets[1])
-                    + " but the file has " + size + " bytes");
+                    + " but the file has " + all.capacity() + " bytes");
         }
-        ByteBuffer slice = all.slice((int) (dataStart + offsets[0]), (int) expected).order(ByteOrder.LITTLE_ENDIAN);
-        return new RawTensor(dtype, shape, slice);
+        return new RawTensor(dtype, shape, all.slice((int) (dataStart + offsets[0]), (int) expected));
+    }
+
+    private static long[] longs(JsonElement element) {
+        if (element == null || !element.isJsonArray()) {
+            return null;
+        }
+        JsonArray array = element.getAsJsonArray();
+        long[] out = new long[array.size()];
+        for (int i = 0; i < out.length; i++) {
+            JsonElement v = array.get(i);
+            if (!v.isJsonPrimitive() || !v.getAsJsonPrimitive().isNumber()) {
+                return null;
+            }
+            out[i] = v.getAsLong();
+        }
+        return out;
     }
 
     /**
-     * Writes float32 tensors and string metadata atomically (temporary file, fsync, rename).
+     * Writes arrays as float32 tensors, with string metadata, atomically.
+     *
+     * @param file destination
+     * @param tensors arrays by name, in the order to write
+     * @param metadata string metadata, may be empty
+     */
+    public static void write(Path file, Map<String, NDArray> tensors, Map<String, String> metadata) {
+        Map<String, RawTensor> raw = new LinkedHashMap<>();
+        tensors.forEach((name, array) -> raw.put(name, RawTensor.of(array)));
+        writeRaw(file, raw, metadata);
+    }
+
+    /**
+     * Writes tensors of any supported dtype byte for byte, with string metadata, atomically
+     * (temporary file, fsync, rename). Reading the file back gives the same tensors.
      *
      * @param file destination
      * @param tensors tensors by name, in the order to write
      * @param metadata string metadata, may be empty
      */
-    public static void write(Path file, Map<String, NDArray> tensors, Map<String, String> metadata) {
+    public static void writeRaw(Path file, Map<String, RawTensor> tensors, Map<String, String> metadata) {
         JsonObject header = new JsonObject();
         if (!metadata.isEmpty()) {
             JsonObject meta = new JsonObject();
@@ -117,31 +179,43 @@ public final class SafetensorsFile {
             header.add("__metadata__", meta);
         }
         long offset = 0;
-        Map<String, byte[]> bytes = new LinkedHashMap<>();
-        for (Map.Entry<String, NDArray> e : tensors.entrySet()) {
-            NDArray a = e.getValue().toType(DataType.FLOAT32, false);
-            byte[] data = new byte[(int) (a.size() * 4)];
-            a.toByteBuffer().order(ByteOrder.LITTLE_ENDIAN).get(data);
+        for (Map.Entry<String, RawTensor> e : tensors.entrySet()) {
+            RawTensor t = e.getValue();
             JsonObject spec = new JsonObject();
-            spec.addProperty("dtype", "F32");
-            spec.add("shape", new Gson().toJsonTree(a.getShape().getShape()));
-            spec.add("data_offsets", new Gson().toJsonTree(new long[] {offset, offset + data.length}));
+            spec.addProperty("dtype", dtypeName(t.dtype()));
+            spec.add("shape", longArray(t.shape().getShape()));
+            spec.add("data_offsets", longArray(offset, offset + t.data().remaining()));
             header.add(e.getKey(), spec);
-            offset += data.length;
-            bytes.put(e.getKey(), data);
+            offset += t.data().remaining();
         }
-        StringBuilder json = new StringBuilder(header.toString());
-        while ((8 + json.length()) % 8 != 0) {
-            json.append(' ');
-        }
-        byte[] headerBytes = json.toString().getBytes(StandardCharsets.UTF_8);
+        byte[] json = header.toString().getBytes(StandardCharsets.UTF_8);
+        byte[] headerBytes = Arrays.copyOf(json, (json.length + 7) / 8 * 8);
+        Arrays.fill(headerBytes, json.length, headerBytes.length, (byte) ' ');
         AtomicFiles.write(file, out -> {
-            ByteBuffer len = ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN).putLong(0, headerBytes.length);
-            out.write(len.array());
+            out.write(ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN).putLong(0, headerBytes.length).array());
             out.write(headerBytes);
-            for (byte[] b : bytes.values()) {
-                out.write(b);
+            byte[] chunk = new byte[1 << 16];
+            for (RawTensor t : tensors.values()) {
+                ByteBuffer data = t.data().duplicate();
+                while (data.hasRemaining()) {
+                    int n = Math.min(chunk.length, data.remaining());
+                    data.get(chunk, 0, n);
+                    out.write(chunk, 0, n);
+                }
             }
         });
+    }
+
+    private static String dtypeName(DataType dtype) {
+        return DTYPES.entrySet().stream().filter(e -> e.getValue() == dtype).map(Map.Entry::getKey).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("safetensors cannot hold " + dtype + " tensors"));
+    }
+
+    private static JsonArray longArray(long... values) {
+        JsonArray array = new JsonArray();
+        for (long v : values) {
+            array.add(v);
+        }
+        return array;
     }
 }
