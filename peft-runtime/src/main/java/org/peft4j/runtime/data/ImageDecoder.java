@@ -8,6 +8,7 @@ import java.awt.image.Raster;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Iterator;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
@@ -17,12 +18,13 @@ import javax.imageio.stream.ImageInputStream;
  * Decodes image files (JPEG, PNG and whatever else {@code javax.imageio} reads) to 8-bit RGB the
  * way PIL's {@code Image.open(f).convert("RGB")} does: grayscale is replicated to three channels,
  * palette images are looked up, alpha is dropped (not composited), embedded colour profiles are
- * ignored and 16-bit samples keep their high byte. A truncated JPEG ("Premature end of JPEG file")
- * is an error, as in PIL; CMYK JPEGs, which {@code javax.imageio} cannot read, are undecodable.
+ * ignored and 16-bit samples keep their high byte. A truncated JPEG (decoder warning "Truncated
+ * File - Missing EOI marker" or "Premature end of JPEG file") is an error, as in PIL, rather than
+ * an image padded with grey; CMYK JPEGs, which {@code javax.imageio} cannot read, are undecodable.
  */
 public final class ImageDecoder {
 
-    private static final String TRUNCATED_JPEG = "Premature end of JPEG file";
+    private static final List<String> TRUNCATION_WARNINGS = List.of("Truncated File", "Premature end of JPEG file");
 
     private ImageDecoder() {}
 
@@ -47,7 +49,7 @@ public final class ImageDecoder {
             try {
                 AtomicReference<String> truncated = new AtomicReference<>();
                 reader.addIIOReadWarningListener((source, warning) -> {
-                    if (warning.contains(TRUNCATED_JPEG)) {
+                    if (TRUNCATION_WARNINGS.stream().anyMatch(warning::contains)) {
                         truncated.set(warning);
                     }
                 });
