@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import javax.imageio.ImageIO;
 
 /** Writes real PNG and JPEG files for the data tests. */
@@ -66,7 +67,7 @@ final class TestImages {
     static Path write(BufferedImage img, Path file) {
         try {
             Files.createDirectories(file.toAbsolutePath().getParent());
-            String format = file.toString().endsWith(".png") ? "png" : "jpg";
+            String format = file.toString().toLowerCase(Locale.ROOT).endsWith(".png") ? "png" : "jpg";
             if (!ImageIO.write(img, format, file.toFile())) {
                 throw new IllegalStateException("no writer for " + file);
             }
