@@ -164,10 +164,10 @@ final class ImageCacheFile {
             long crc = trailer.getLong();
             byte[] end = new byte[END.length];
             trailer.get(end);
-            long expected = HEADER + count * (imageBytes + 8L) + TRAILER;
-            if (count < 0 || count > Integer.MAX_VALUE || expected != fileSize || !Arrays.equals(end, END)) {
-                throw new Rejected("the file is truncated or damaged (" + fileSize + " bytes for " + count
-                        + " images, expected " + expected + ")");
+            if (count < 0 || count > Integer.MAX_VALUE || !Arrays.equals(end, END)
+                    || HEADER + count * (imageBytes + 8L) + TRAILER != fileSize) {
+                throw new Rejected("the file is truncated or damaged: its trailer does not describe its "
+                        + fileSize + " bytes");
             }
             int n = (int) count;
             if (checksum(ch, fileSize - 16) != crc) {
