@@ -1,6 +1,7 @@
 package org.peft4j.runtime.data;
 
 import ai.djl.ndarray.NDManager;
+import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -82,6 +83,8 @@ public final class BatchLoader {
             int from = b * options.batchSize();
             batches.add(Arrays.copyOfRange(order, from, Math.min(order.length, from + options.batchSize())));
         }
-        return new BatchStream(batches, indices -> assembler.assemble(indices, epoch, manager), options.prefetch());
+        ByteBuffer staging = assembler.staging(options.batchSize());
+        return new BatchStream(batches, indices -> assembler.assemble(indices, epoch, manager, staging),
+                options.prefetch());
     }
 }
