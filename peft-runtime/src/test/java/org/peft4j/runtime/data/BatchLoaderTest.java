@@ -166,12 +166,11 @@ class BatchLoaderTest {
 
     @Test
     void takenBatchesAreFreedByTheirOwner() {
-        try (BatchStream s = new BatchLoader(images, LoaderOptions.evaluation(4)).epoch(0, manager)) {
-            Batch kept = s.next();
-            s.close();
-            assertEquals(2, manager.getManagedArrays().size(), "only the taken batch's images and labels");
-            kept.close();
-        }
+        BatchStream s = new BatchLoader(images, LoaderOptions.evaluation(4)).epoch(0, manager);
+        Batch kept = s.next();
+        s.close();
+        assertEquals(2, manager.getManagedArrays().size(), "only the taken batch's images and labels");
+        kept.close();
         assertTrue(manager.getManagedArrays().isEmpty());
     }
 

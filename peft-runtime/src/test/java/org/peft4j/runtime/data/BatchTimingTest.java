@@ -32,9 +32,9 @@ class BatchTimingTest {
                 BatchAssembler assembler = new BatchAssembler(images, n, Augmentation.NONE, 1);
                 ByteBuffer staging = assembler.staging(64);
                 BatchLoader loader = new BatchLoader(images, LoaderOptions.training(64, 1).withNormalization(n));
-                double[] ms = new double[30];
-                for (int i = -5; i < ms.length; i++) {
-                    int[] indices = loader.order(i + 5);
+                double[] ms = new double[15];
+                for (int i = -3; i < ms.length; i++) {
+                    int[] indices = loader.order(i + 3);
                     long t = System.nanoTime();
                     try (Batch b = assembler.assemble(Arrays.copyOf(indices, 64), 0, manager, staging)) {
                         b.images().getFloat(0, 0, 0, 0);
@@ -44,7 +44,7 @@ class BatchTimingTest {
                     }
                 }
                 long cpu = processCpuNanos();
-                int repeats = 30;
+                int repeats = 10;
                 for (int i = 0; i < repeats; i++) {
                     try (Batch b = assembler.assemble(Arrays.copyOf(loader.order(i), 64), 0, manager, staging)) {
                         b.images().getFloat(0, 0, 0, 0);
@@ -54,11 +54,11 @@ class BatchTimingTest {
                 Arrays.sort(ms);
                 long t = System.nanoTime();
                 int batches = 0;
-                for (int epoch = 0; epoch < 10; epoch++) {
+                for (int epoch = 0; epoch < 4; epoch++) {
                     try (BatchStream s = loader.epoch(epoch, manager)) {
                         while (s.hasNext()) {
                             try (Batch b = s.next()) {
-                                batches++;
+                                batches += b.size() / 64;
                             }
                         }
                     }
@@ -67,7 +67,7 @@ class BatchTimingTest {
                 System.out.printf("batch of 64 × 3 × 224 × 224 from cache, normalisation %s: wall median %.1f ms, "
                         + "min %.1f ms, max %.1f ms; CPU %.1f ms per batch (all threads); streamed %.1f ms per batch%n",
                         n, ms[ms.length / 2], ms[0], ms[ms.length - 1], cpuMs, streamed);
-                assertEquals(20, batches);
+                assertEquals(8, batches);
                 assertTrue(ms[ms.length / 2] < 500, "median " + ms[ms.length / 2] + " ms");
             }
         }
