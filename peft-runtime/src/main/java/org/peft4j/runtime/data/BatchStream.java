@@ -15,6 +15,7 @@ import java.util.function.Function;
  * batches not yet taken exist at once (the queued ones and the one being built). Each batch owns
  * its arrays and the consumer closes it; closing the stream stops the thread and frees what it
  * prepared. An error while building a batch is rethrown by {@link #hasNext()}/{@link #next()}.
+ * Take batches and close the stream from one thread.
  */
 public final class BatchStream implements Iterator<Batch>, AutoCloseable {
 
