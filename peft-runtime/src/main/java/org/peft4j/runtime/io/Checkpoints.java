@@ -3,13 +3,14 @@ package org.peft4j.runtime.io;
 import ai.djl.ndarray.NDArray;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 import org.peft4j.runtime.vit.ModelParameter;
 import org.peft4j.runtime.vit.VisionTransformer;
 
-/** Loads timm-named tensors into a {@link VisionTransformer}, checking names and shapes. */
+/** Loads and saves timm-named tensors of a {@link VisionTransformer}, checking names and shapes. */
 public final class Checkpoints {
 
     private Checkpoints() {}
@@ -24,6 +25,22 @@ public final class Checkpoints {
      */
     public static void load(VisionTransformer vit, TensorArchive archive) {
         load(vit, archive.file(), archive.tensors());
+    }
+
+    /**
+     * Writes every base parameter (the head included) under its timm name as a plain safetensors
+     * checkpoint that {@link #load} reads back; parameters a method added are left out. The file is
+     * written atomically.
+     *
+     * @param vit the model
+     * @param file destination
+     */
+    public static void save(VisionTransformer vit, Path file) {
+        Map<String, NDArray> tensors = new LinkedHashMap<>();
+        for (ModelParameter p : vit.parameters().where(ModelParameter::isBase)) {
+            tensors.put(p.name(), p.array());
+        }
+        SafetensorsFile.write(file, tensors, Map.of("format", "pt"));
     }
 
     static void load(VisionTransformer vit, Path file, Map<String, RawTensor> tensors) {
