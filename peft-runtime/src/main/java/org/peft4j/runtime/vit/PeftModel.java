@@ -25,7 +25,8 @@ public final class PeftModel {
 
     /**
      * Attaches a method to a backbone: freezes every base parameter except the head, then lets the
-     * method add its parameters, modules and trainable selections.
+     * method add its parameters, modules and trainable selections. If the method throws, what it
+     * added is removed again and the exception propagates.
      *
      * @param vit a backbone without a method
      * @param method the configured method
@@ -39,7 +40,13 @@ public final class PeftModel {
         freezeAllButHead(vit);
         PeftModel model = new PeftModel(vit, method, referenceCompat);
         VitHost host = new VitHost(vit, referenceCompat);
-        method.attach(host);
+        try {
+            method.attach(host);
+        } catch (RuntimeException | LinkageError e) {
+            model.added = host.added();
+            model.detach();
+            throw e;
+        }
         model.added = host.added();
         model.selectors = host.selectors();
         return model;
