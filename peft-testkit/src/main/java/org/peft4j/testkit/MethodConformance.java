@@ -3,6 +3,7 @@ package org.peft4j.testkit;
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
@@ -124,7 +125,7 @@ public final class MethodConformance {
         HyperparameterSchema schema = provider.schema();
         assertDoesNotThrow(() -> schema.validate(hyperparameters), "the hyperparameters to test with are invalid");
         for (Hyperparameters point : schema.defaultGrid()) {
-            assertTrue(provider.create(point) != null, "create(" + point + ") returned null");
+            assertNotNull(provider.create(point), "create(" + point + ") returned null");
         }
     }
 
