@@ -161,7 +161,7 @@ public final class MethodRegistry implements AutoCloseable {
         try {
             provider = factory.get();
         } catch (ServiceConfigurationError | RuntimeException | LinkageError e) {
-            refuse(null, where(source, true) + ": provider " + className + " could not be created (" + describe(e)
+            problems.add(where(source, true) + ": provider " + className + " could not be created (" + describe(e)
                     + "); fix or remove the plugin.");
             return;
         }
@@ -178,12 +178,12 @@ public final class MethodRegistry implements AutoCloseable {
             step = "schema()";
             provider.schema();
         } catch (RuntimeException | LinkageError e) {
-            refuse(null, where(source, true) + ": provider " + className + " fails in " + step + " (" + describe(e)
+            problems.add(where(source, true) + ": provider " + className + " fails in " + step + " (" + describe(e)
                     + "); fix or remove the plugin.");
             return;
         }
         if (name == null || !NAME.matcher(name).matches()) {
-            refuse(null, where(source, true) + ": provider " + className + " names its method '" + name
+            problems.add(where(source, true) + ": provider " + className + " names its method '" + name
                     + "', but names must be lower-case letters, digits, '-' and '_'; rename it.");
             return;
         }
@@ -215,16 +215,15 @@ public final class MethodRegistry implements AutoCloseable {
     private static boolean isCompatible(String spiVersion) {
         try {
             return SpiVersion.majorOf(spiVersion) == SpiVersion.MAJOR;
-        } catch (IllegalArgumentException | NullPointerException e) {
+        } catch (IllegalArgumentException e) {
             return false;
         }
     }
 
+    /** Records a problem that makes a method of this name unavailable. */
     private void refuse(String name, String problem) {
         problems.add(problem);
-        if (name != null) {
-            refusedByName.putIfAbsent(name, problem);
-        }
+        refusedByName.putIfAbsent(name, problem);
     }
 
     /** The innermost cause of an error, as "Type: message". */

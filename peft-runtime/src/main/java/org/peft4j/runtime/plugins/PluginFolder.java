@@ -21,7 +21,8 @@ final class PluginFolder {
     private PluginFolder() {}
 
     /**
-     * The {@code *.jar} files of a folder in name order; none if the folder does not exist.
+     * The {@code *.jar} files of a folder as absolute paths in name order; none if the folder does
+     * not exist.
      *
      * @throws UncheckedIOException if the folder exists but cannot be listed
      */
@@ -29,7 +30,7 @@ final class PluginFolder {
         if (!Files.isDirectory(folder)) {
             return List.of();
         }
-        try (Stream<Path> files = Files.list(folder)) {
+        try (Stream<Path> files = Files.list(folder.toAbsolutePath().normalize())) {
             return files.filter(f -> f.getFileName().toString().endsWith(".jar") && Files.isRegularFile(f))
                     .sorted()
                     .toList();
