@@ -117,7 +117,7 @@ public final class Checkpoints {
 
     /** Copies values into memory the parameter owns (never aliasing a memory-mapped file). */
     private static void assign(ModelParameter p, RawTensor t) {
-        p.array().set(t.float32Copy(p.array().getManager()));
+        t.copyInto(p.array());
     }
 
     /**

@@ -78,6 +78,21 @@ public record RawTensor(DataType dtype, Shape shape, ByteBuffer data) {
     }
 
     /**
+     * Overwrites a float32 tensor with these values. The tensor takes a fresh buffer that it keeps
+     * alive itself (DJL's {@code set} adopts a direct buffer as storage without copying, so the
+     * buffer must never be memory-mapped or belong to another tensor).
+     *
+     * @param target a tensor of the same shape
+     * @throws IllegalArgumentException if the shapes differ
+     */
+    public void copyInto(NDArray target) {
+        if (!shape.equals(target.getShape())) {
+            throw new IllegalArgumentException("shape " + shape + " does not fit a tensor of shape " + target.getShape());
+        }
+        target.set(float32Copy(target.getManager()));
+    }
+
+    /**
      * The values as float32 in a new direct buffer from the manager, which PyTorch may use as
      * storage (unlike a read-only memory-mapped file).
      */

@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.peft4j.runtime.io.CheckpointException;
+import org.peft4j.runtime.io.RawTensor;
 import org.peft4j.runtime.io.SafetensorsFile;
 import org.peft4j.runtime.io.TensorArchive;
 import org.peft4j.runtime.vit.ModelParameter;
@@ -73,12 +74,11 @@ final class TrainingCheckpoint {
     }
 
     private static void copy(TensorArchive archive, String key, NDArray target) {
-        NDArray value = archive.get(key).toNDArray(target.getManager());
-        if (!value.getShape().equals(target.getShape())) {
-            throw new CheckpointException(archive.file(), "tensor '" + key + "' has shape " + value.getShape()
+        RawTensor value = archive.get(key);
+        if (!value.shape().equals(target.getShape())) {
+            throw new CheckpointException(archive.file(), "tensor '" + key + "' has shape " + value.shape()
                     + ", the model expects " + target.getShape());
         }
-        target.set(value.toByteBuffer());
-        value.close();
+        value.copyInto(target);
     }
 }

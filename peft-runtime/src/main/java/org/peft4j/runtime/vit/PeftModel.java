@@ -5,6 +5,7 @@ import java.util.List;
 import org.peft4j.api.BackboneShape;
 import org.peft4j.api.MergeTarget;
 import org.peft4j.api.Mergeable;
+import org.peft4j.api.ParameterSelector;
 import org.peft4j.api.PeftMethod;
 
 /** A {@link VisionTransformer} with one PEFT method attached. */
@@ -14,6 +15,7 @@ public final class PeftModel {
     private final PeftMethod method;
     private final boolean referenceCompat;
     private List<String> added;
+    private List<ParameterSelector> selectors;
 
     private PeftModel(VisionTransformer vit, PeftMethod method, boolean referenceCompat) {
         this.vit = vit;
@@ -23,7 +25,8 @@ public final class PeftModel {
 
     /**
      * Attaches a method to a backbone: freezes every base parameter except the head, then lets the
-     * method add its parameters, modules and trainable selections.
+     * method add its parameters, modules and trainable selections. If the method throws, what it
+     * added is removed again and the exception propagates.
      *
      * @param vit a backbone without a method
      * @param method the configured method
@@ -34,12 +37,23 @@ public final class PeftModel {
         if (!vit.sites().isEmpty() || vit.parameters().all().stream().anyMatch(p -> !p.isBase())) {
             throw new IllegalStateException("the backbone already has a method attached");
         }
-        vit.setTrainable(name -> !name.startsWith("head."), false);
+        freezeAllButHead(vit);
         PeftModel model = new PeftModel(vit, method, referenceCompat);
         VitHost host = new VitHost(vit, referenceCompat);
-        method.attach(host);
+        try {
+            method.attach(host);
+        } catch (RuntimeException | LinkageError e) {
+            model.added = host.added();
+            model.detach();
+            throw e;
+        }
         model.added = host.added();
+        model.selectors = host.selectors();
         return model;
+    }
+
+    private static void freezeAllButHead(VisionTransformer vit) {
+        vit.setTrainable(name -> !name.startsWith("head."), false);
     }
 
     /**
@@ -70,6 +84,24 @@ public final class PeftModel {
     }
 
     /**
+     * The selectors through which the method made base parameters trainable (besides the head).
+     *
+     * @return selectors in the order the method passed them to {@code PeftHost.train}
+     */
+    public List<ParameterSelector> trainSelectors() {
+        return selectors;
+    }
+
+    /**
+     * Whether the model was attached under the {@code reference-compat} switch.
+     *
+     * @return true under reference-compat
+     */
+    public boolean referenceCompat() {
+        return referenceCompat;
+    }
+
+    /**
      * Whether the method can be folded into the base weights.
      *
      * @return true for {@link Mergeable} methods
@@ -79,8 +111,8 @@ public final class PeftModel {
     }
 
     /**
-     * Folds a {@link Mergeable} method into the base weights and removes its modules and
-     * parameters, leaving a plain backbone that computes the same function.
+     * Folds a {@link Mergeable} method into the base weights and removes it (see {@link #detach()}),
+     * leaving a plain backbone that computes the same function.
      *
      * @return the plain backbone (the same instance as {@link #vit()})
      * @throws IllegalStateException if the method is not mergeable
@@ -90,11 +122,24 @@ public final class PeftModel {
             throw new IllegalStateException("method " + method.getClass().getSimpleName() + " is not mergeable");
         }
         mergeable.merge(new Target());
+        return detach();
+    }
+
+    /**
+     * Removes the method without merging: its modules and parameters are deleted and only the head
+     * stays trainable. Base weights keep their current values, so the backbone can take another
+     * method (trained base weights stay trained).
+     *
+     * @return the plain backbone (the same instance as {@link #vit()})
+     */
+    public VisionTransformer detach() {
         vit.sites().clear();
         for (String name : added) {
             vit.parameters().remove(name);
         }
         added = List.of();
+        selectors = List.of();
+        freezeAllButHead(vit);
         return vit;
     }
 

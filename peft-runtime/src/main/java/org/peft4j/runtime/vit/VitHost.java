@@ -21,6 +21,7 @@ final class VitHost implements PeftHost {
     private final VisionTransformer vit;
     private final boolean referenceCompat;
     private final List<String> added = new ArrayList<>();
+    private final List<ParameterSelector> selectors = new ArrayList<>();
 
     VitHost(VisionTransformer vit, boolean referenceCompat) {
         this.vit = vit;
@@ -91,10 +92,16 @@ final class VitHost implements PeftHost {
     @Override
     public void train(ParameterSelector selector) {
         vit.setTrainable(selector, true);
+        selectors.add(selector);
     }
 
     /** Names of the parameters the method added, in order. */
     List<String> added() {
         return List.copyOf(added);
+    }
+
+    /** Selectors the method passed to {@link #train}, in order. */
+    List<ParameterSelector> selectors() {
+        return List.copyOf(selectors);
     }
 }

@@ -1,0 +1,161 @@
+package org.peft4j.runtime.adapters;
+
+import com.google.gson.Gson;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParseException;
+import com.google.gson.JsonPrimitive;
+import com.google.gson.JsonParser;
+import java.nio.file.Path;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.peft4j.runtime.io.CheckpointException;
+import org.peft4j.runtime.plugins.MethodInstance;
+import org.peft4j.runtime.vit.PeftModel;
+import org.peft4j.runtime.vit.VitConfig;
+
+/**
+ * What an adapter file records besides its tensors, kept as safetensors string metadata under
+ * {@code peft4j.*} keys (hyperparameters and model configuration as JSON).
+ *
+ * @param method the method's name
+ * @param methodVersion the method implementation's version
+ * @param spiVersion the SPI version the method's plugin was built against
+ * @param hyperparameters complete hyperparameter values as text, as the method's schema reads them
+ * @param baseSha256 SHA-256 of the base checkpoint file the adapter was trained on
+ * @param model the backbone's configuration (preset name, dimensions, classes)
+ * @param referenceCompat whether the method ran under the {@code reference-compat} switch
+ */
+public record AdapterMetadata(
+        String method,
+        String methodVersion,
+        String spiVersion,
+        Map<String, String> hyperparameters,
+        String baseSha256,
+        VitConfig model,
+        boolean referenceCompat) {
+
+    /** Value of the {@code peft4j.format} key that identifies adapter files of this layout. */
+    public static final String FORMAT = "peft4j-adapter/1";
+
+    private static final Gson GSON = new Gson();
+    private static final String KEY_FORMAT = "peft4j.format";
+    private static final String KEY_METHOD = "peft4j.method";
+    private static final String KEY_METHOD_VERSION = "peft4j.method_version";
+    private static final String KEY_SPI_VERSION = "peft4j.spi_version";
+    private static final String KEY_HYPERPARAMETERS = "peft4j.hyperparameters";
+    private static final String KEY_BASE_SHA256 = "peft4j.base_sha256";
+    private static final String KEY_MODEL = "peft4j.model";
+    private static final String KEY_REFERENCE_COMPAT = "peft4j.reference_compat";
+
+    /** Makes an unmodifiable copy of the hyperparameters, keeping their order. */
+    public AdapterMetadata {
+        hyperparameters = Collections.unmodifiableMap(new LinkedHashMap<>(hyperparameters));
+    }
+
+    /**
+     * Describes a trained model.
+     *
+     * @param method the instance attached to the model
+     * @param model the model
+     * @param baseSha256 SHA-256 of the base checkpoint file
+     * @return the metadata
+     */
+    public static AdapterMetadata of(MethodInstance method, PeftModel model, String baseSha256) {
+        Map<String, String> text = new LinkedHashMap<>();
+        method.hyperparameters().asMap().forEach((k, v) -> text.put(k, String.valueOf(v)));
+        return new AdapterMetadata(method.name(), method.version(), method.spiVersion(), text, baseSha256,
+                model.vit().config(), model.referenceCompat());
+    }
+
+    /**
+     * The metadata as safetensors string entries. Hyperparameters keep their JSON types where the
+     * text is a number or a boolean.
+     *
+     * @return entries by key
+     */
+    public Map<String, String> toStrings() {
+        JsonObject values = new JsonObject();
+        hyperparameters.forEach((k, v) -> values.add(k, typed(v)));
+        Map<String, String> out = new LinkedHashMap<>();
+        out.put("format", "pt");
+        out.put(KEY_FORMAT, FORMAT);
+        out.put(KEY_METHOD, method);
+        out.put(KEY_METHOD_VERSION, methodVersion);
+        out.put(KEY_SPI_VERSION, spiVersion);
+        out.put(KEY_HYPERPARAMETERS, values.toString());
+        out.put(KEY_BASE_SHA256, baseSha256);
+        out.put(KEY_MODEL, GSON.toJson(model));
+        out.put(KEY_REFERENCE_COMPAT, String.valueOf(referenceCompat));
+        return out;
+    }
+
+    /** A number or boolean as such, any other text as a JSON string; either reads back as the same text. */
+    private static JsonElement typed(String text) {
+        try {
+            JsonElement parsed = JsonParser.parseString(text);
+            if (parsed.isJsonPrimitive() && !parsed.getAsJsonPrimitive().isString()) {
+                return parsed;
+            }
+        } catch (JsonParseException e) {
+            // not a JSON scalar: kept as a string below
+        }
+        return new JsonPrimitive(text);
+    }
+
+    /**
+     * Reads the metadata of an adapter file.
+     *
+     * @param file the file, for messages
+     * @param metadata its string metadata
+     * @return the parsed metadata
+     * @throws CheckpointException naming the missing or malformed key
+     */
+    public static AdapterMetadata parse(Path file, Map<String, String> metadata) {
+        String format = metadata.get(KEY_FORMAT);
+        if (!FORMAT.equals(format)) {
+            throw new CheckpointException(file, format == null
+                    ? "is not a peft4j adapter: its metadata has no '" + KEY_FORMAT + "' (is it a base checkpoint?)"
+                    : "has adapter format '" + format + "', but this runtime reads '" + FORMAT + "'");
+        }
+        Map<String, String> hyperparameters = new LinkedHashMap<>();
+        for (Map.Entry<String, JsonElement> e : json(file, metadata, KEY_HYPERPARAMETERS).entrySet()) {
+            hyperparameters.put(e.getKey(), e.getValue().getAsString());
+        }
+        VitConfig model;
+        try {
+            model = GSON.fromJson(json(file, metadata, KEY_MODEL), VitConfig.class);
+        } catch (RuntimeException e) {
+            throw new CheckpointException(file, "metadata '" + KEY_MODEL + "' is not a valid model configuration: "
+                    + e.getMessage(), e);
+        }
+        return new AdapterMetadata(
+                require(file, metadata, KEY_METHOD),
+                require(file, metadata, KEY_METHOD_VERSION),
+                require(file, metadata, KEY_SPI_VERSION),
+                hyperparameters,
+                require(file, metadata, KEY_BASE_SHA256),
+                model,
+                Boolean.parseBoolean(require(file, metadata, KEY_REFERENCE_COMPAT)));
+    }
+
+    private static String require(Path file, Map<String, String> metadata, String key) {
+        String value = metadata.get(key);
+        if (value == null) {
+            throw new CheckpointException(file, "adapter metadata lacks '" + key + "'; the file is damaged");
+        }
+        return value;
+    }
+
+    private static JsonObject json(Path file, Map<String, String> metadata, String key) {
+        try {
+            return JsonParser.parseString(require(file, metadata, key)).getAsJsonObject();
+        } catch (RuntimeException e) {
+            if (e instanceof CheckpointException c) {
+                throw c;
+            }
+            throw new CheckpointException(file, "metadata '" + key + "' is not a JSON object: " + e.getMessage(), e);
+        }
+    }
+}

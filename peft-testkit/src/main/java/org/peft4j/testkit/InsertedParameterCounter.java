@@ -1,0 +1,55 @@
+package org.peft4j.testkit;
+
+import org.peft4j.api.BackboneShape;
+import org.peft4j.api.PeftMethod;
+import org.peft4j.runtime.vit.PeftModel;
+import org.peft4j.runtime.vit.VisionTransformer;
+import org.peft4j.runtime.vit.VitConfig;
+
+/**
+ * Counts the study's "inserted parameters" (trainable scalars outside the head) of methods on one
+ * real backbone that is built once: each count attaches the method, counts and detaches it again,
+ * so that counting many configurations on a large ViT stays cheap.
+ */
+public final class InsertedParameterCounter implements AutoCloseable {
+
+    private final VisionTransformer backbone;
+
+    /**
+     * Builds the backbone.
+     *
+     * @param config its architecture, e.g. {@code VitConfig.preset("vit-b16", 10)}
+     */
+    public InsertedParameterCounter(VitConfig config) {
+        this.backbone = Models.backbone(config, 0);
+    }
+
+    /**
+     * The shape of the backbone, for closed-form counts.
+     *
+     * @return the shape
+     */
+    public BackboneShape shape() {
+        return backbone.shape();
+    }
+
+    /**
+     * Attaches a method, counts its trainable non-head scalars and detaches it.
+     *
+     * @param method a fresh method instance
+     * @return the count
+     */
+    public long count(PeftMethod method) {
+        PeftModel model = PeftModel.attach(backbone, method, false);
+        try {
+            return backbone.insertedParameters();
+        } finally {
+            model.detach();
+        }
+    }
+
+    @Override
+    public void close() {
+        backbone.close();
+    }
+}
