@@ -1,5 +1,6 @@
 package org.peft4j.runtime.data;
 
+import org.peft4j.runtime.train.Batch;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
@@ -70,7 +71,7 @@ final class BatchAssembler {
             NDArray raw = manager.create(pixels, new Shape(cached.length, 3, s, s), DataType.UINT8);
             NDArray x = toFloat(raw, manager);
             raw.close();
-            return new Batch(manager, x, manager.create(labels), samples);
+            return new Batch(x, manager.create(labels), samples, manager);
         } catch (RuntimeException e) {
             manager.close();
             throw e;

@@ -1,5 +1,6 @@
 package org.peft4j.runtime.data;
 
+import org.peft4j.runtime.train.Batch;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;

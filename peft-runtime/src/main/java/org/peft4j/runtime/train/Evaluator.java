@@ -27,7 +27,8 @@ public final class Evaluator {
         double lossSum = 0;
         int correct = 0;
         Iterator<Batch> it = split.batches(batchSize, false, 0, false, vit.device());
-        while (it.hasNext()) {
+        try {
+            while (it.hasNext()) {
             try (Batch batch = it.next(); NDScope scope = new NDScope()) {
                 scope.suppressNotUsedWarning();
                 NDArray logits = vit.forward(batch.images(), false);
@@ -44,6 +45,9 @@ public final class Evaluator {
                     correct += pred[j] == truth[j] ? 1 : 0;
                 }
             }
+            }
+        } finally {
+            Batches.close(it);
         }
         return new EvalResult(n == 0 ? 0 : 100.0 * correct / n, n == 0 ? 0 : lossSum / n, predictions, confidence, labels);
     }

@@ -71,23 +71,27 @@ public final class Trainer {
                 double lossSum = 0;
                 int steps = 0;
                 Iterator<Batch> batches = train.batches(recipe.batchSize(), true, epochSeed(epoch), true, vit.device());
-                while (batches.hasNext()) {
-                    float loss;
-                    try (Batch batch = batches.next()) {
-                        loss = step(vit, batch);
+                try {
+                    while (batches.hasNext()) {
+                        float loss;
+                        try (Batch batch = batches.next()) {
+                            loss = step(vit, batch);
+                        }
+                        if (!Float.isFinite(loss)) {
+                            String message = String.format(Locale.ROOT,
+                                    "diverged: the loss became %s at epoch %d, step %d (learning rate %.3g)",
+                                    loss, epoch, adamw.steps() + 1, lr);
+                            LOG.warn(message);
+                            return new TrainingResult(TrainingResult.Status.DIVERGED, message, history.size(), history,
+                                    null, seconds(t0));
+                        }
+                        adamw.step((float) lr, (float) recipe.weightDecay());
+                        lossSum += loss;
+                        steps++;
+                        listener.onStep(epoch, adamw.steps(), loss, lr, recipe.batchSize());
                     }
-                    if (!Float.isFinite(loss)) {
-                        String message = String.format(Locale.ROOT,
-                                "diverged: the loss became %s at epoch %d, step %d (learning rate %.3g)",
-                                loss, epoch, adamw.steps() + 1, lr);
-                        LOG.warn(message);
-                        return new TrainingResult(TrainingResult.Status.DIVERGED, message, history.size(), history,
-                                null, seconds(t0));
-                    }
-                    adamw.step((float) lr, (float) recipe.weightDecay());
-                    lossSum += loss;
-                    steps++;
-                    listener.onStep(epoch, adamw.steps(), loss, lr, recipe.batchSize());
+                } finally {
+                    Batches.close(batches);
                 }
                 boolean evaluate = eval != null && ((epoch + 1) % recipe.evalEvery() == 0 || epoch + 1 == recipe.epochs());
                 lastEval = evaluate ? Evaluator.evaluate(vit, eval, Math.max(recipe.batchSize(), 128)) : null;

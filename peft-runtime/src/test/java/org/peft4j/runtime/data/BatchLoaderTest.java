@@ -1,5 +1,6 @@
 package org.peft4j.runtime.data;
 
+import org.peft4j.runtime.train.Batch;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -99,7 +100,7 @@ class BatchLoaderTest {
         try (BatchStream s = eval.epoch(7, manager)) {
             while (s.hasNext()) {
                 try (Batch batch = s.next()) {
-                    Arrays.stream(batch.sampleIndices()).forEach(seen::add);
+                    Arrays.stream(batch.indices()).forEach(seen::add);
                 }
             }
             assertThrows(NoSuchElementException.class, s::next);
@@ -117,7 +118,7 @@ class BatchLoaderTest {
             assertEquals(DataType.INT64, batch.labels().getDataType());
             float[] x = batch.images().toFloatArray();
             long[] labels = batch.labels().toLongArray();
-            int[] samples = batch.sampleIndices();
+            int[] samples = batch.indices();
             int bytes = images.imageBytes();
             for (int b = 0; b < 4; b++) {
                 byte[] px = images.image(samples[b]).pixels();

@@ -1,5 +1,6 @@
 package org.peft4j.runtime.data;
 
+import org.peft4j.runtime.train.Batch;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
