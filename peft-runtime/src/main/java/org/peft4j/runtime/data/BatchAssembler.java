@@ -87,7 +87,9 @@ final class BatchAssembler {
     private NDArray toFloat(NDArray raw, NDManager manager) {
         NDArray x = raw.toType(DataType.FLOAT32, false);
         if (normalization == Normalization.NONE) {
-            return x.divi(Scalars.constant(x, 255));
+            try (NDArray divisor = Scalars.constant(x, 255)) {
+                return x.divi(divisor);
+            }
         }
         float[] scale = new float[3];
         float[] shift = new float[3];
