@@ -2,6 +2,7 @@ package org.peft4j.methods.common;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.Shape;
+import java.util.Arrays;
 import org.peft4j.api.MergeTarget;
 
 /**
@@ -25,7 +26,7 @@ public final class OutputAffineFold {
     public static void fold(MergeTarget target, String weight, String bias, NDArray scale, NDArray shift) {
         NDArray w = target.get(weight);
         long[] axes = new long[w.getShape().dimension()];
-        java.util.Arrays.fill(axes, 1);
+        Arrays.fill(axes, 1);
         axes[0] = scale.size();
         try (NDArray s = scale.reshape(new Shape(axes));
                 NDArray scaledWeight = w.mul(s);

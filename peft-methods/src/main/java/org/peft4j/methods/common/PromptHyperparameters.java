@@ -30,11 +30,11 @@ public final class PromptHyperparameters {
     /**
      * Dropout on the prompt tokens in training, fixed at 0.1 in the study.
      *
-     * @param referenceKey the reference implementation's key, for the description
+     * @param reference where the reference implementation sets it, e.g. {@code key vpt_dropout}
      * @return the hyperparameter
      */
-    public static Hyperparameter dropout(String referenceKey) {
+    public static Hyperparameter dropout(String reference) {
         return Hyperparameter.real(DROPOUT, 0.1, 0.0, 0.9, List.of(),
-                "dropout on the prompt tokens in training (reference key " + referenceKey + ", fixed 0.1)");
+                "dropout on the prompt tokens in training (reference: " + reference + ", 0.1)");
     }
 }

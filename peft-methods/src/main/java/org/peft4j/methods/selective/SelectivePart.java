@@ -1,5 +1,6 @@
 package org.peft4j.methods.selective;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.ToLongFunction;
@@ -40,7 +41,7 @@ enum SelectivePart {
 
     /** All choices' spellings. */
     static List<String> keys() {
-        return java.util.Arrays.stream(values()).map(SelectivePart::key).toList();
+        return Arrays.stream(values()).map(SelectivePart::key).toList();
     }
 
     /** The part named by a choice. */

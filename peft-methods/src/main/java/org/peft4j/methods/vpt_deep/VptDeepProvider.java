@@ -33,7 +33,7 @@ public final class VptDeepProvider implements PeftMethodProvider {
     public HyperparameterSchema schema() {
         return HyperparameterSchema.of(
                 PromptHyperparameters.prompts(50, List.of(5, 10, 50, 100), "vpt_num"),
-                PromptHyperparameters.dropout("vpt_dropout"));
+                PromptHyperparameters.dropout("key vpt_dropout"));
     }
 
     @Override

@@ -33,7 +33,7 @@ public final class VptShallowProvider implements PeftMethodProvider {
     public HyperparameterSchema schema() {
         return HyperparameterSchema.of(
                 PromptHyperparameters.prompts(100, List.of(5, 10, 50, 100, 200), "vpt_num"),
-                PromptHyperparameters.dropout("vpt_dropout"));
+                PromptHyperparameters.dropout("key vpt_dropout"));
     }
 
     @Override

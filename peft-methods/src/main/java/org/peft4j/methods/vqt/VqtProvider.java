@@ -35,7 +35,7 @@ public final class VqtProvider implements PeftMethodProvider {
     public HyperparameterSchema schema() {
         return HyperparameterSchema.of(
                 PromptHyperparameters.prompts(10, List.of(5, 10, 50), "vqt_num"),
-                PromptHyperparameters.dropout("vqt dropout"));
+                PromptHyperparameters.dropout("hard-coded"));
     }
 
     @Override

@@ -13,8 +13,8 @@ import org.peft4j.runtime.vit.VisionTransformer;
 
 /**
  * A short training run lowers the loss for every method and moves every tensor it trains, which
- * shows that gradients reach each inserted or selected parameter. It uses the micro ViT: 30 steps
- * of batch 32 on vit-tiny cost about 1 TFLOP per method, too slow for two shared cores.
+ * shows that gradients reach each inserted or selected parameter. It uses the micro ViT: the same
+ * run on vit-tiny took 8.5 CPU minutes for the 11 cases on two cores, the micro ViT a few seconds.
  */
 class GroupATrainingTest {
 

@@ -8,6 +8,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.NDScope;
 import ai.djl.ndarray.types.Shape;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.AfterAll;
@@ -90,7 +91,7 @@ class PromptMethodsForwardTest {
     }
 
     private static long distinctRows(float[][] rows) {
-        return java.util.Arrays.stream(rows).map(java.util.Arrays::toString).distinct().count();
+        return Arrays.stream(rows).map(Arrays::toString).distinct().count();
     }
 
     @Test
@@ -107,7 +108,7 @@ class PromptMethodsForwardTest {
             assertArrayEquals(before, logits(vit, images, null), 1e-6f, "the CLS feature ignores the queries");
 
             float[] ones = new float[(int) combine.size()];
-            java.util.Arrays.fill(ones, 1f);
+            Arrays.fill(ones, 1f);
             combine.array().set(ones);
             float[] withQueries = logits(vit, images, null);
             perturb(queries);
