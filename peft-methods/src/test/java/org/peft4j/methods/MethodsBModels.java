@@ -41,6 +41,15 @@ final class MethodsBModels {
         return VisionTransformer.create(VitConfig.preset("vit-tiny", 10), Device.cpu());
     }
 
+    /**
+     * A freshly initialised ViT of the same family, small enough to train in a unit test: 32 px,
+     * patch 8 (4×4 grid), D 64, depth 2, 2 heads, MLP 256, 10 classes.
+     */
+    static VisionTransformer micro(int seed) {
+        Engine.getInstance().setRandomSeed(seed);
+        return VisionTransformer.create(new VitConfig("vit-micro", 32, 8, 64, 2, 2, 4, 10, 0f), Device.cpu());
+    }
+
     /** Attaches a method to a backbone. */
     static PeftModel attach(VisionTransformer vit, String name, Map<String, String> hyperparameters, boolean reference) {
         return PeftModel.attach(vit, method(name, hyperparameters), reference);

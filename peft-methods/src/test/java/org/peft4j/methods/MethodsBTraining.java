@@ -69,7 +69,7 @@ final class MethodsBTraining {
     }
 
     private static NDArray labels(NDArray images) {
-        return images.mean(new int[] {2, 3}).argMax(1).toType(DataType.INT64, false);
+        return images.mean(new int[] {3}).mean(new int[] {2}).argMax(1).toType(DataType.INT64, false);
     }
 
     private static float evalLoss(VisionTransformer vit, NDArray images, NDArray labels) {
