@@ -41,7 +41,7 @@ final class RepAdapter implements PeftMethod, ClosedFormCount, Mergeable {
             for (BlockSide side : BlockSide.values()) {
                 RepAdapterModule module = RepAdapterModule.create(host, side.modulePrefix(i), shape.dim(), settings, groups);
                 modules.add(new Placed(i, side, module));
-                host.insert(side.normSite(), i, (x, context) -> module.forward(x, context));
+                host.insert(side.normSite(), i, module::forward);
             }
         }
     }
