@@ -1,0 +1,14 @@
+package org.peft4j.methods.convpass;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.nn.Activation;
+
+/** CLIP's QuickGELU, {@code u·σ(1.702·u)}. */
+final class QuickGelu {
+
+    private QuickGelu() {}
+
+    static NDArray apply(NDArray u) {
+        return u.mul(Activation.sigmoid(u.mul(1.702f)));
+    }
+}
