@@ -5,6 +5,7 @@ import java.util.function.UnaryOperator;
 import org.peft4j.api.ParameterHandle;
 import org.peft4j.api.PeftHost;
 import org.peft4j.api.SiteContext;
+import org.peft4j.api.Scalars;
 
 /**
  * A bottleneck adapter {@code s·up(dropout(act(down(x))))} with biased down (dim → r) and up
@@ -90,6 +91,6 @@ public final class BottleneckAdapter implements BranchComposition.BranchModule {
     public NDArray forward(NDArray x, SiteContext context) {
         NDArray z = activation.apply(Dense.apply(x, downWeight.array(), downBias.array()));
         z = context.dropout(z, dropout);
-        return Dense.apply(z, upWeight.array(), upBias.array()).mul(scale);
+        return Scalars.mul(Dense.apply(z, upWeight.array(), upBias.array()), scale);
     }
 }

@@ -14,6 +14,7 @@ import org.peft4j.api.Site;
 import org.peft4j.api.SiteContext;
 import org.peft4j.methods.common.Dense;
 import org.peft4j.methods.common.LowRankProjection;
+import org.peft4j.api.Scalars;
 
 /**
  * FacT (METHODS.md b.13): one module shared by all blocks, with U (d × D) and V (D × d) and the
@@ -93,7 +94,7 @@ public final class Fact implements PeftMethod, ClosedFormCount, Mergeable {
     }
 
     private void addTo(MergeTarget target, String weight, NDArray delta) {
-        target.set(weight, target.get(weight).add(delta.mul(settings.scale())));
+        target.set(weight, target.get(weight).add(Scalars.mul(delta, settings.scale())));
     }
 
     private NDArray qkvCores(NDArray attention) {
@@ -109,7 +110,7 @@ public final class Fact implements PeftMethod, ClosedFormCount, Mergeable {
         Shape s = u.getShape();
         NDArray g = context.dropout(Dense.apply(u, core, null), settings.dropout());
         NDArray up = uv.up(g.reshape(s.get(0), s.get(1), chunks, settings.rank()));
-        return up.reshape(s.get(0), s.get(1), (long) chunks * shape.dim()).mul(settings.scale());
+        return Scalars.mul(up.reshape(s.get(0), s.get(1), (long) chunks * shape.dim()), settings.scale());
     }
 
     /** {@code s·V·C·[U h_c]_c} for the D-wide chunks h_c of the fc2 input. */
@@ -119,6 +120,6 @@ public final class Fact implements PeftMethod, ClosedFormCount, Mergeable {
         NDArray w = uv.down(h.reshape(s.get(0), s.get(1), k, shape.dim()))
                 .reshape(s.get(0), s.get(1), (long) k * settings.rank());
         NDArray g = context.dropout(Dense.apply(w, core, null), settings.dropout());
-        return uv.up(g).mul(settings.scale());
+        return Scalars.mul(uv.up(g), settings.scale());
     }
 }

@@ -10,6 +10,7 @@ import org.peft4j.api.PeftHost;
 import org.peft4j.api.SiteContext;
 import org.peft4j.methods.common.AdapterSettings;
 import org.peft4j.methods.common.Dense;
+import org.peft4j.api.Scalars;
 
 /**
  * One RepAdapter: {@code conv_A} Conv1d(D → r, k = 1) and {@code conv_B} Conv1d(r → D, k = 1,
@@ -60,7 +61,7 @@ final class RepAdapterModule {
     NDArray forward(NDArray x, SiteContext context) {
         NDArray hidden = context.dropout(Dense.apply(x, matrixA(), biasA.array()), dropout);
         NDArray update = Dense.apply(hidden, blockDiagonalB(x.getManager()), biasB.array());
-        return x.add(update.mul(scale));
+        return x.add(Scalars.mul(update, scale));
     }
 
     /**
@@ -71,8 +72,8 @@ final class RepAdapterModule {
         NDArray w = target.get(weightName);
         NDArray bTilde = blockDiagonalB(w.getManager());
         NDArray shift = bTilde.matMul(biasA.array()).add(biasB.array());
-        target.set(biasName, target.get(biasName).add(w.matMul(shift).mul(scale)));
-        target.set(weightName, w.add(w.matMul(bTilde.matMul(matrixA())).mul(scale)));
+        target.set(biasName, target.get(biasName).add(Scalars.mul(w.matMul(shift), scale)));
+        target.set(weightName, w.add(Scalars.mul(w.matMul(bTilde.matMul(matrixA())), scale)));
     }
 
     private NDArray matrixA() {

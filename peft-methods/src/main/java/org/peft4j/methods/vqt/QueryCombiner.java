@@ -7,6 +7,7 @@ import java.util.List;
 import org.peft4j.api.ParameterHandle;
 import org.peft4j.api.SiteContext;
 import org.peft4j.api.SiteModule;
+import org.peft4j.api.Scalars;
 
 /**
  * The VQT head input: the pooled CLS feature and the L·n collected query outputs, each
@@ -38,7 +39,8 @@ final class QueryCombiner implements SiteModule {
         parts.add(cls.expandDims(1));
         parts.addAll(queries);
         NDArray features = NDArrays.concat(parts, 1);
-        NDArray norms = features.square().sum(new int[] {2}, true).sqrt().maximum(NORM_EPS);
+        NDArray norms = features.square().sum(new int[] {2}, true).sqrt();
+        norms = norms.maximum(Scalars.constant(norms, NORM_EPS));
         NDArray normalised = features.div(norms);
         long batch = cls.getShape().get(0);
         return normalised.transpose(0, 2, 1).matMul(weight.array().transpose()).reshape(batch, cls.getShape().get(1));
