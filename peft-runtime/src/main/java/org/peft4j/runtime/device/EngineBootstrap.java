@@ -35,6 +35,23 @@ public final class EngineBootstrap {
     }
 
     /**
+     * Fixes the engine's intra-op threads (and one inter-op thread unless already set). Effective
+     * only before the engine starts.
+     *
+     * @param intraOp intra-op threads; 0 keeps {@code ai.djl.pytorch.num_threads} if already set
+     *     (as the {@code ./peft} launcher does), else one per core
+     */
+    public static void threads(int intraOp) {
+        if (intraOp > 0 || System.getProperty("ai.djl.pytorch.num_threads") == null) {
+            int threads = intraOp > 0 ? intraOp : Runtime.getRuntime().availableProcessors();
+            System.setProperty("ai.djl.pytorch.num_threads", String.valueOf(threads));
+        }
+        if (System.getProperty("ai.djl.pytorch.num_interop_threads") == null) {
+            System.setProperty("ai.djl.pytorch.num_interop_threads", "1");
+        }
+    }
+
+    /**
      * Explains a failure to start the engine.
      *
      * @param failure what DJL threw
