@@ -34,16 +34,16 @@ final class CountCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--model", description = "Backbone preset: vit-tiny, vit-s16, vit-b16, vit-l16 (default: model, vit-b16)")
+    @Option(names = "--model", paramLabel = "PRESET", description = "Backbone preset: vit-tiny, vit-s16, vit-b16, vit-l16 (default: model, vit-b16)")
     String model;
 
-    @Option(names = "--method", required = true, description = "Method name (see 'peft methods')")
+    @Option(names = "--method", paramLabel = "NAME", required = true, description = "Method name (see 'peft methods')")
     String method;
 
     @Option(names = "--set", paramLabel = "KEY=VALUE", description = "A hyperparameter of the method (repeatable), e.g. rank=8")
     Map<String, String> hyperparameters = new LinkedHashMap<>();
 
-    @Option(names = "--classes", defaultValue = "10",
+    @Option(names = "--classes", paramLabel = "N", defaultValue = "10",
             description = "Classes of the head, which the count excludes (default: ${DEFAULT-VALUE})")
     int classes;
 

@@ -6,10 +6,10 @@ import picocli.CommandLine.Option;
 /** {@code --device} and {@code --threads}, for the commands that run a model. */
 final class DeviceOptions {
 
-    @Option(names = "--device", description = "cpu, gpu, gpu:N or auto (default: runtime.device, auto)")
+    @Option(names = "--device", paramLabel = "DEVICE", description = "cpu, gpu, gpu:N or auto (default: runtime.device, auto)")
     String device;
 
-    @Option(names = "--threads", description = "Intra-op threads, 0 for one per core (default: runtime.threads, 0)")
+    @Option(names = "--threads", paramLabel = "N", description = "Intra-op threads, 0 for one per core (default: runtime.threads, 0)")
     Integer threads;
 
     /**

@@ -17,7 +17,7 @@ import picocli.CommandLine.ScopeType;
  * stderr, {@code peft: error: ...}), 2 usage error.
  */
 @Command(name = "peft", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-        scope = ScopeType.INHERIT, sortOptions = false,
+        scope = ScopeType.INHERIT, sortOptions = false, usageHelpWidth = 110,
         description = "Parameter-efficient fine-tuning of Vision Transformers, and fair comparisons of PEFT methods.",
         subcommands = {MethodsCommand.class, CountCommand.class, TrainCommand.class, MergeCommand.class,
                 PredictCommand.class, InspectCommand.class, ValidateCommand.class, DoctorCommand.class,

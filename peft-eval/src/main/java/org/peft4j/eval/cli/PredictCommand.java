@@ -63,15 +63,15 @@ final class PredictCommand implements Callable<Integer> {
     @Option(names = "--logits", paramLabel = "FILE", description = "Also write the logits to this .safetensors file")
     Path logits;
 
-    @Option(names = "--model", description = "Backbone preset of a checkpoint without --adapter (default: inferred "
+    @Option(names = "--model", paramLabel = "PRESET", description = "Backbone preset of a checkpoint without --adapter (default: inferred "
             + "from the checkpoint's shapes, else the model setting)")
     String model;
 
-    @Option(names = "--normalization", defaultValue = "none",
+    @Option(names = "--normalization", paramLabel = "NAME", defaultValue = "none",
             description = "Pixel normalisation used in training: none, imagenet or inception (default: ${DEFAULT-VALUE})")
     Normalization normalization;
 
-    @Option(names = "--batch", defaultValue = "64", description = "Images per forward pass (default: ${DEFAULT-VALUE})")
+    @Option(names = "--batch", paramLabel = "N", defaultValue = "64", description = "Images per forward pass (default: ${DEFAULT-VALUE})")
     int batch;
 
     @Mixin

@@ -62,10 +62,10 @@ final class TrainCommand implements Callable<Integer> {
             description = "Split to evaluate on after training, or 'none' (default: ${DEFAULT-VALUE})")
     String evalSplit;
 
-    @Option(names = "--classes", description = "Number of classes (default: the largest label in the list files + 1)")
+    @Option(names = "--classes", paramLabel = "N", description = "Number of classes (default: the largest label in the list files + 1)")
     Integer classes;
 
-    @Option(names = "--model", description = "Backbone preset: vit-tiny, vit-s16, vit-b16, vit-l16 (default: model, vit-b16)")
+    @Option(names = "--model", paramLabel = "PRESET", description = "Backbone preset: vit-tiny, vit-s16, vit-b16, vit-l16 (default: model, vit-b16)")
     String model;
 
     @Option(names = "--checkpoint", paramLabel = "FILE",
@@ -73,39 +73,39 @@ final class TrainCommand implements Callable<Integer> {
                     + "none = random initialisation, saved as base.safetensors)")
     Path checkpoint;
 
-    @Option(names = "--method", required = true, description = "Method name (see 'peft methods')")
+    @Option(names = "--method", paramLabel = "NAME", required = true, description = "Method name (see 'peft methods')")
     String method;
 
     @Option(names = "--set", paramLabel = "KEY=VALUE", description = "A hyperparameter of the method (repeatable), e.g. rank=8")
     Map<String, String> hyperparameters = new LinkedHashMap<>();
 
-    @Option(names = "--epochs", description = "Training epochs (default: train.epochs, 100)")
+    @Option(names = "--epochs", paramLabel = "N", description = "Training epochs (default: train.epochs, 100)")
     Integer epochs;
 
-    @Option(names = "--batch", description = "Examples per optimizer step (default: train.batch_size, 64)")
+    @Option(names = "--batch", paramLabel = "N", description = "Examples per optimizer step (default: train.batch_size, 64)")
     Integer batch;
 
-    @Option(names = "--micro-batch", description = "Examples per forward/backward, to save memory; must divide --batch "
+    @Option(names = "--micro-batch", paramLabel = "N", description = "Examples per forward/backward, to save memory; must divide --batch "
             + "(default: the batch size)")
     Integer microBatch;
 
-    @Option(names = "--lr", description = "Peak learning rate (default: the first of train.lr_grid, 1e-3)")
+    @Option(names = "--lr", paramLabel = "LR", description = "Peak learning rate (default: the first of train.lr_grid, 1e-3)")
     Double lr;
 
-    @Option(names = "--wd", description = "Weight decay (default: the first of train.wd_grid, 1e-4)")
+    @Option(names = "--wd", paramLabel = "WD", description = "Weight decay (default: the first of train.wd_grid, 1e-4)")
     Double wd;
 
-    @Option(names = "--seed", description = "Seed of initialisation, shuffling and drop path (default: train.seed, 42)")
+    @Option(names = "--seed", paramLabel = "N", description = "Seed of initialisation, shuffling and drop path (default: train.seed, 42)")
     Long seed;
 
-    @Option(names = "--drop-path", description = "Drop path rate of the last block (default: train.drop_path, 0.1)")
+    @Option(names = "--drop-path", paramLabel = "RATE", description = "Drop path rate of the last block (default: train.drop_path, 0.1)")
     Double dropPath;
 
     @Option(names = "--reference-compat",
             description = "Reproduce the reference code's quirks (see docs/differences.md)")
     boolean referenceCompat;
 
-    @Option(names = "--normalization", defaultValue = "none",
+    @Option(names = "--normalization", paramLabel = "NAME", defaultValue = "none",
             description = "Pixel normalisation: none ([0, 1], as processed VTAB-1K), imagenet or inception "
                     + "(default: ${DEFAULT-VALUE})")
     Normalization normalization;

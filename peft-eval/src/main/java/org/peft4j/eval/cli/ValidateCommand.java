@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -44,7 +45,7 @@ final class ValidateCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "DIR", description = "A task folder, or a folder of task folders")
     Path dir;
 
-    @Option(names = "--classes", description = "Number of classes; labels at or above it are problems "
+    @Option(names = "--classes", paramLabel = "N", description = "Number of classes; labels at or above it are problems "
             + "(default: the largest label + 1)")
     Integer classes;
 
@@ -52,7 +53,7 @@ final class ValidateCommand implements Callable<Integer> {
             description = "Decode every image to find corrupt ones (default: on; --no-decode checks paths only)")
     boolean decode;
 
-    @Option(names = "--threads", description = "Decoding threads (default: one per core)")
+    @Option(names = "--threads", paramLabel = "N", description = "Decoding threads (default: one per core)")
     Integer threads;
 
     @Override
@@ -113,6 +114,7 @@ final class ValidateCommand implements Callable<Integer> {
                 problems.addAll(SplitValidator.checkImages(notYetDecoded(split, decoded), decodeThreads));
             }
         }
+        problems.sort(Comparator.comparing((DataProblem p) -> p.source().toString()).thenComparingInt(DataProblem::line));
         out.println(task + ": " + Formats.count(listed) + " images listed in " + VtabDataset.SPLITS.size()
                 + " list files, " + dataset.numClasses() + " classes, " + (problems.isEmpty() ? "no problems"
                         : problems.size() + " problem" + (problems.size() == 1 ? "" : "s")));

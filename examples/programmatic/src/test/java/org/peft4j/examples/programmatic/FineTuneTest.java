@@ -31,10 +31,10 @@ class FineTuneTest {
 
     @Test
     void trainsAndSavesAnAdapterThatLoadsBack() throws Exception {
-        FineTune.Outcome outcome = FineTune.run(dir, 4, List.of("runtime.device=cpu", "runtime.threads=2"));
+        FineTune.Outcome outcome = FineTune.run(dir, 6, List.of("runtime.device=cpu", "runtime.threads=2"));
         List<TrainingResult.EpochRecord> epochs = outcome.result().history();
-        assertEquals(4, epochs.size());
-        assertTrue(epochs.get(3).meanLoss() < epochs.get(0).meanLoss(), epochs.toString());
+        assertEquals(6, epochs.size());
+        assertTrue(epochs.get(5).meanLoss() < epochs.get(0).meanLoss(), epochs.toString());
         assertEquals(32, outcome.result().finalEval().size());
         assertEquals("lora", AdapterFiles.readMetadata(outcome.adapter()).method());
         assertEquals("4", AdapterFiles.readMetadata(outcome.adapter()).hyperparameters().get("rank"));
