@@ -1,12 +1,9 @@
 package org.peft4j.eval.cli;
 
-import ai.djl.Device;
 import ai.djl.engine.Engine;
 import ai.djl.pytorch.jni.LibUtils;
 import ai.djl.util.Platform;
-import ai.djl.util.cuda.CudaUtils;
 import java.io.PrintWriter;
-import java.lang.management.MemoryUsage;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -68,7 +65,9 @@ final class DoctorCommand implements Callable<Integer> {
             rows.add(row("engine", engine.getEngineName() + " " + engine.getVersion()));
             rows.add(row("libtorch", libtorch()));
             rows.add(row("cuda library", gpus.cudaLibrary() ? "yes" : "no (CPU-only build)"));
-            rows.add(row("gpus", gpus(gpus, hints)));
+            GpuReport report = GpuReport.detect();
+            rows.add(row("gpus", report.describe()));
+            report.cpuLibraryHint(gpus).ifPresent(hints::add);
             rows.add(row("threads", "intra-op " + System.getProperty("ai.djl.pytorch.num_threads", "PyTorch default")
                     + ", inter-op " + System.getProperty("ai.djl.pytorch.num_interop_threads", "PyTorch default")));
             String requested = settings.get(Settings.DEVICE).text();
@@ -113,34 +112,6 @@ final class DoctorCommand implements Callable<Integer> {
         Platform platform = Platform.detectPlatform("pytorch");
         return path + " (native JAR: " + platform.getVersion() + ", flavour " + platform.getFlavor() + ", "
                 + platform.getClassifier() + ")";
-    }
-
-    /** What the CUDA driver reports, with a hint when GPUs exist but the library cannot use them. */
-    private static String gpus(GpuInventory gpus, List<String> hints) {
-        int driver = CudaUtils.getGpuCount();
-        if (driver == 0) {
-            return "none found by the CUDA driver";
-        }
-        List<String> each = new ArrayList<>();
-        for (int i = 0; i < driver; i++) {
-            each.add("gpu:" + i + " " + memory(i));
-        }
-        if (!gpus.cudaLibrary()) {
-            hints.add(driver + " GPU(s) present, but the loaded PyTorch library is CPU-only: replace "
-                    + "ai.djl.pytorch:pytorch-native-cpu by the pytorch-native-cu* JAR of the machine's CUDA "
-                    + "version (CUDA " + CudaUtils.getCudaVersionString() + ") to train on the GPU");
-        }
-        return driver + " (CUDA " + CudaUtils.getCudaVersionString() + "): " + String.join(", ", each);
-    }
-
-    private static String memory(int gpu) {
-        try {
-            MemoryUsage usage = CudaUtils.getGpuMemory(Device.gpu(gpu));
-            return String.format(Locale.ROOT, "%.1f GiB total, %.1f GiB used", usage.getMax() / (double) (1L << 30),
-                    usage.getCommitted() / (double) (1L << 30));
-        } catch (RuntimeException e) {
-            return "memory unknown";
-        }
     }
 
     private static String plugins(Path folder, List<String> hints) {

@@ -9,8 +9,12 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.peft4j.runtime.device.GpuInventory;
 
-/** validate reports every problem of every list at once; doctor describes a CPU-only machine. */
+/**
+ * validate reports every problem of every list at once; doctor describes a CPU-only machine and hints
+ * at the CUDA library when a GPU is present.
+ */
 class ValidateAndDoctorTest {
 
     @TempDir
@@ -71,5 +75,16 @@ class ValidateAndDoctorTest {
         Cli.Result result = Cli.run("doctor", "--device", "gpu:7");
         assertTrue(result.out().contains("device        gpu:7 -> unusable"), result.out());
         assertTrue(result.failsWith(1).startsWith("peft: error: device 'gpu:7' "), result.err());
+    }
+
+    @Test
+    void aGpuWithTheCpuLibraryGetsAHint() {
+        GpuReport oneGpu = new GpuReport(1, "12040", List.of("gpu:0 79.1 GiB total, 0.5 GiB used"));
+        String hint = oneGpu.cpuLibraryHint(new GpuInventory(false, 0)).orElseThrow();
+        assertTrue(hint.startsWith("1 GPU(s) present, but the loaded PyTorch library is CPU-only"), hint);
+        assertTrue(hint.contains("replace ai.djl.pytorch:pytorch-native-cpu") && hint.contains("pytorch-native-cu*"), hint);
+        assertTrue(oneGpu.cpuLibraryHint(new GpuInventory(true, 1)).isEmpty());
+        assertTrue(new GpuReport(0, "", List.of()).cpuLibraryHint(new GpuInventory(false, 0)).isEmpty());
+        assertEquals("1 (CUDA 12040): gpu:0 79.1 GiB total, 0.5 GiB used", oneGpu.describe());
     }
 }
