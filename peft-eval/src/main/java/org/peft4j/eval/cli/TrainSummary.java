@@ -89,6 +89,8 @@ final class TrainSummary {
             epoch.addProperty("epoch", e.epoch());
             epoch.addProperty("lr", e.lr());
             epoch.addProperty("mean_loss", finite(e.meanLoss()));
+            epoch.addProperty("seconds", e.seconds());
+            epoch.addProperty("data_wait_seconds", e.dataSeconds());
             epochs.add(epoch);
         }
         json.add("epochs", epochs);
