@@ -14,7 +14,8 @@ import picocli.CommandLine.Option;
         footer = {"", "Examples:",
                 "  peft bench --model vit-tiny --method full --batch 32 --steps 20 --warmup 3 --threads 2",
                 "  peft bench --model vit-s16 --method lora --batch 8 --steps 5 --warmup 2 --threads 2",
-                "  peft bench --model vit-b16 --method full --batch 8 --steps 3 --infer"})
+                "  peft bench --model vit-b16 --method full --batch 8 --steps 3 --infer",
+                "  peft bench --model vit-tiny --method lora --steps 1000 --rss-at 100,1000"})
 final class BenchCommand implements Callable<Integer> {
 
     @Option(names = "--model", defaultValue = "vit-tiny", description = "vit-tiny, vit-s16 (alias vit-s224), vit-b16, vit-l16 (default: ${DEFAULT-VALUE})")
@@ -52,11 +53,15 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--infer", description = "Time the forward pass only (eval mode, no autograd)")
     boolean infer;
 
+    @Option(names = "--rss-at", split = ",", description = "Record the current RSS after these timed steps, "
+            + "e.g. 100,1000 to check that memory stays flat in a long run")
+    java.util.Set<Integer> rssAt = new java.util.TreeSet<>();
+
     @Override
     public Integer call() {
         EngineSetup.threads(threads);
         StepBenchmark.Settings settings = new StepBenchmark.Settings(
-                model, method, batch, steps, warmup, threads, classes, infer, seed, dropPath);
+                model, method, batch, steps, warmup, threads, classes, infer, seed, dropPath, rssAt);
         System.out.println(StepBenchmark.run(settings, MethodLookup.create(benchMethod(), benchHyperparameters())).toJson());
         return 0;
     }

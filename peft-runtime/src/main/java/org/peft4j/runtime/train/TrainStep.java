@@ -3,6 +3,7 @@ package org.peft4j.runtime.train;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.training.GradientCollector;
+import org.peft4j.api.Scalars;
 import org.peft4j.runtime.vit.VisionTransformer;
 
 /**
@@ -26,7 +27,7 @@ public final class TrainStep {
     public static float forwardBackward(VisionTransformer vit, NDArray images, NDArray labels, float lossScale) {
         try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
             NDArray loss = CrossEntropy.loss(vit.forward(images, true), labels);
-            collector.backward(lossScale == 1f ? loss : loss.mul(lossScale));
+            collector.backward(lossScale == 1f ? loss : Scalars.mul(loss, lossScale));
             return loss.getFloat();
         }
     }

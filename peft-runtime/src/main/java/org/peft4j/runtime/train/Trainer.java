@@ -66,7 +66,6 @@ public final class Trainer {
         EvalResult lastEval = null;
         try {
             for (int epoch = history.size(); epoch < recipe.epochs(); epoch++) {
-                Engine.getInstance().setRandomSeed(epochSeed(epoch));
                 double lr = recipe.schedule().forEpoch(epoch);
                 double lossSum = 0;
                 int steps = 0;
@@ -74,6 +73,9 @@ public final class Trainer {
                 try {
                     while (batches.hasNext()) {
                         float loss;
+                        // Reseeding per step makes drop path and dropout masks a function of
+                        // (seed, step) alone, whatever else drew from the engine's generator.
+                        Engine.getInstance().setRandomSeed(stepSeed(adamw.steps()));
                         try (Batch batch = batches.next()) {
                             loss = step(vit, batch);
                         }
@@ -136,6 +138,10 @@ public final class Trainer {
 
     private int epochSeed(int epoch) {
         return (int) (recipe.seed() * 1_000_003L + epoch * 7919L);
+    }
+
+    private int stepSeed(long step) {
+        return (int) (recipe.seed() * 998_244_353L + step * 104_729L + 17);
     }
 
     private String fingerprint(VisionTransformer vit, List<ModelParameter> trainable, BatchSource train) {
