@@ -10,13 +10,13 @@ import org.peft4j.eval.protocol.ProtocolKind;
 import org.peft4j.eval.protocol.RecipeSpec;
 import org.peft4j.eval.protocol.TaskSpec;
 import org.peft4j.eval.protocol.Trial;
-import org.peft4j.eval.protocol.TrialKind;
 import org.peft4j.eval.protocol.TrialStatus;
 import org.peft4j.eval.protocol.TuningTrial;
 import org.peft4j.eval.protocol.store.ComparisonState;
 import org.peft4j.eval.protocol.store.GroupState;
 import org.peft4j.eval.protocol.store.ResultStore;
 import org.peft4j.eval.protocol.store.TrialRecord;
+import org.peft4j.eval.support.TestRecords;
 import org.peft4j.runtime.data.Normalization;
 import org.peft4j.runtime.train.EvalResult;
 import org.peft4j.runtime.vit.VitConfig;
@@ -102,15 +102,7 @@ final class SyntheticStore {
 
     static TrialRecord record(Trial t, TrialStatus status, double accuracy, TrialRecord.PredictionsInfo predictions) {
         String method = t.settings().method();
-        boolean ok = status == TrialStatus.OK;
-        return new TrialRecord(TrialRecord.FORMAT, t.id(), "0".repeat(64), t.kind(), ProtocolKind.QUICK, status,
-                ok ? "" : "loss is NaN at epoch 0", t.settings(), t.trainSplit(), t.evalSplit(),
-                new TrialRecord.MethodInfo(method, "1.0", "1.0", "given"), "1.0", null, List.of(),
-                ok ? new TrialRecord.Metrics(t.evalSplit(), accuracy, 0.5, N) : null,
-                new TrialRecord.ParameterCounts(INSERTED.get(method), INSERTED.get(method) + 20, BACKBONE), List.of(),
-                predictions, new TrialRecord.Timing(t.kind() == TrialKind.FINAL ? 10.0 : 5.0, 12.0, 0),
-                new TrialRecord.Memory(method.equals("m2") ? 900.0 : 800.0, "trial"),
-                new TrialRecord.Execution("host", 1, "cpu()", 1, "2026-01-01T00:00:00Z", "2026-01-01T00:01:00Z",
-                        "development build", "17"));
+        return TestRecords.of(t, status, accuracy, N, predictions, INSERTED.get(method), BACKBONE,
+                method.equals("m2") ? 900.0 : 800.0);
     }
 }
