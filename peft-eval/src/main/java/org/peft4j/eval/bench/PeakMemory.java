@@ -27,6 +27,22 @@ public final class PeakMemory {
         return statusKib("VmRSS:") / 1024.0;
     }
 
+    /**
+     * Resets the peak ({@code VmHWM}) to the current resident set by writing 5 to
+     * {@code /proc/self/clear_refs} (Linux 4.0 and later), so that a later {@link #peakRssMib()}
+     * covers only what follows.
+     *
+     * @return whether the reset worked
+     */
+    public static boolean resetPeak() {
+        try {
+            Files.writeString(Path.of("/proc/self/clear_refs"), "5");
+            return true;
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
+    }
+
     private static long statusKib(String key) {
         try {
             for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {

@@ -3,10 +3,12 @@ package org.peft4j.runtime.config;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import org.apache.commons.configuration2.CompositeConfiguration;
@@ -26,11 +28,14 @@ public final class PeftConfig {
     private final Map<String, Object> values;
     private final SortedMap<String, String> texts;
     private final Map<String, String> sources;
+    private final Set<String> builtIn;
 
-    private PeftConfig(Map<String, Object> values, SortedMap<String, String> texts, Map<String, String> sources) {
+    private PeftConfig(Map<String, Object> values, SortedMap<String, String> texts, Map<String, String> sources,
+            Set<String> builtIn) {
         this.values = values;
         this.texts = texts;
         this.sources = sources;
+        this.builtIn = builtIn;
     }
 
     /**
@@ -59,7 +64,8 @@ public final class PeftConfig {
         if (userFile != null) {
             layers.add(ConfigLayer.file(userFile));
         }
-        layers.add(ConfigLayer.resource(DEFAULTS));
+        ConfigLayer defaults = ConfigLayer.resource(DEFAULTS);
+        layers.add(defaults);
         for (ConfigLayer layer : layers) {
             rejectUnknownKeys(layer);
         }
@@ -67,6 +73,7 @@ public final class PeftConfig {
         Map<String, Object> values = new LinkedHashMap<>();
         SortedMap<String, String> texts = new TreeMap<>();
         Map<String, String> sources = new LinkedHashMap<>();
+        Set<String> builtIn = new HashSet<>();
         for (Setting<?> setting : Settings.all().values()) {
             String key = setting.key();
             ConfigLayer source = layers.stream().filter(l -> l.values().containsKey(key)).findFirst()
@@ -81,8 +88,11 @@ public final class PeftConfig {
             }
             texts.put(key, text);
             sources.put(key, source.where(key));
+            if (source == defaults) {
+                builtIn.add(key);
+            }
         }
-        return new PeftConfig(values, Collections.unmodifiableSortedMap(texts), sources);
+        return new PeftConfig(values, Collections.unmodifiableSortedMap(texts), sources, Set.copyOf(builtIn));
     }
 
     private static void rejectUnknownKeys(ConfigLayer layer) {
@@ -117,6 +127,16 @@ public final class PeftConfig {
      */
     public String source(Setting<?> setting) {
         return sources.get(setting.key());
+    }
+
+    /**
+     * Whether a setting keeps its built-in default (neither the user file nor the command line set it).
+     *
+     * @param setting a declared setting
+     * @return true when the value comes from {@value #DEFAULTS}
+     */
+    public boolean isBuiltInDefault(Setting<?> setting) {
+        return builtIn.contains(setting.key());
     }
 
     /**

@@ -114,11 +114,40 @@ public final class VtabDataset {
                 parsed.contentHash(), parsed.problems());
     }
 
-    private static Map<String, LabelledListReader.Parsed> readLists(Path taskDir) {
+    /**
+     * Reads one split of a task folder without opening any other list file (the tuning protocol
+     * uses this so that tuning never reads {@code test.txt}). A missing list file gives an empty
+     * split whose read problem says so.
+     *
+     * @param taskDir the task folder
+     * @param name one of {@link #SPLITS}
+     * @param numClasses the number of classes, at least 1
+     * @return the split
+     * @throws IllegalArgumentException if the folder does not exist or the split name is unknown
+     */
+    public static DataSplit readSplit(Path taskDir, String name, int numClasses) {
+        if (!SPLITS.contains(name)) {
+            throw new IllegalArgumentException("unknown VTAB-1K split '" + name + "'; expected one of " + SPLITS);
+        }
+        if (numClasses < 1) {
+            throw new IllegalArgumentException("the number of classes must be at least 1, got " + numClasses);
+        }
+        requireFolder(taskDir);
+        LabelledListReader.Parsed parsed = LabelledListReader.read(listFile(taskDir, name),
+                LabelledListReader.Format.WHITESPACE);
+        return new DataSplit(name, taskDir, listFile(taskDir, name), parsed.samples(), numClasses,
+                parsed.contentHash(), parsed.problems());
+    }
+
+    private static void requireFolder(Path taskDir) {
         if (!Files.isDirectory(taskDir)) {
             throw new IllegalArgumentException(taskDir + " is not a folder; expected a VTAB-1K task folder holding "
                     + "train800.txt, val200.txt, train800val200.txt and test.txt");
         }
+    }
+
+    private static Map<String, LabelledListReader.Parsed> readLists(Path taskDir) {
+        requireFolder(taskDir);
         Map<String, LabelledListReader.Parsed> lists = new LinkedHashMap<>();
         for (String split : SPLITS) {
             lists.put(split, LabelledListReader.read(listFile(taskDir, split), LabelledListReader.Format.WHITESPACE));

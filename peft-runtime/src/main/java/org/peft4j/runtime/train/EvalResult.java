@@ -8,8 +8,10 @@ package org.peft4j.runtime.train;
  * @param predictions predicted class per example, in split order
  * @param confidence softmax probability of the predicted class, in split order
  * @param labels true class per example, in split order
+ * @param probabilities softmax probabilities, row-major (examples × classes), in split order
  */
-public record EvalResult(double accuracy, double loss, int[] predictions, float[] confidence, int[] labels) {
+public record EvalResult(
+        double accuracy, double loss, int[] predictions, float[] confidence, int[] labels, float[] probabilities) {
 
     /**
      * Number of examples evaluated.
@@ -18,5 +20,14 @@ public record EvalResult(double accuracy, double loss, int[] predictions, float[
      */
     public int size() {
         return predictions.length;
+    }
+
+    /**
+     * Number of classes of the probabilities.
+     *
+     * @return classes per example, 0 without examples
+     */
+    public int numClasses() {
+        return predictions.length == 0 ? 0 : probabilities.length / predictions.length;
     }
 }

@@ -6,7 +6,7 @@ import ai.djl.ndarray.types.DataType;
 import java.util.Iterator;
 import org.peft4j.runtime.vit.VisionTransformer;
 
-/** Runs a model in eval mode over a split: accuracy, loss and per-example predictions. */
+/** Runs a model in eval mode over a split: accuracy, loss, per-example predictions and probabilities. */
 public final class Evaluator {
 
     private Evaluator() {}
@@ -24,6 +24,8 @@ public final class Evaluator {
         int[] predictions = new int[n];
         float[] confidence = new float[n];
         int[] labels = new int[n];
+        int classes = vit.config().numClasses();
+        float[] probabilities = new float[n * classes];
         double lossSum = 0;
         int correct = 0;
         Iterator<Batch> it = split.batches(batchSize, false, 0, false, vit.device());
@@ -36,12 +38,14 @@ public final class Evaluator {
                 NDArray probs = logits.softmax(1);
                 int[] pred = probs.argMax(1).toType(DataType.INT32, false).toIntArray();
                 float[] conf = probs.max(new int[] {1}).toFloatArray();
+                float[] rows = probs.toFloatArray();
                 long[] truth = batch.labels().toLongArray();
                 for (int j = 0; j < batch.size(); j++) {
                     int idx = batch.indices()[j];
                     predictions[idx] = pred[j];
                     confidence[idx] = conf[j];
                     labels[idx] = (int) truth[j];
+                    System.arraycopy(rows, j * classes, probabilities, idx * classes, classes);
                     correct += pred[j] == truth[j] ? 1 : 0;
                 }
             }
@@ -49,6 +53,7 @@ public final class Evaluator {
         } finally {
             Batches.close(it);
         }
-        return new EvalResult(n == 0 ? 0 : 100.0 * correct / n, n == 0 ? 0 : lossSum / n, predictions, confidence, labels);
+        return new EvalResult(n == 0 ? 0 : 100.0 * correct / n, n == 0 ? 0 : lossSum / n, predictions, confidence, labels,
+                probabilities);
     }
 }

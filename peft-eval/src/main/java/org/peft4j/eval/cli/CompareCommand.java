@@ -1,0 +1,240 @@
+package org.peft4j.eval.cli;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.Logger;
+import org.peft4j.eval.protocol.Benchmark;
+import org.peft4j.eval.protocol.BenchmarkSource;
+import org.peft4j.eval.protocol.BenchmarkTask;
+import org.peft4j.eval.protocol.ComparisonSpec;
+import org.peft4j.eval.protocol.SpecResolver;
+import org.peft4j.eval.protocol.TaskCatalog;
+import org.peft4j.eval.protocol.report.ComparisonResults;
+import org.peft4j.eval.protocol.report.ResultTable;
+import org.peft4j.eval.protocol.run.ProcessExecutor;
+import org.peft4j.eval.protocol.run.SequentialExecutor;
+import org.peft4j.eval.protocol.run.TrialExecutor;
+import org.peft4j.eval.protocol.run.TrialRunner;
+import org.peft4j.eval.protocol.run.WorkerCommand;
+import org.peft4j.eval.protocol.store.ResultStore;
+import org.peft4j.eval.protocol.store.TrialClaims;
+import org.peft4j.runtime.config.PeftConfig;
+import org.peft4j.runtime.config.Settings;
+import org.peft4j.runtime.data.ImageCache;
+import org.peft4j.runtime.plugins.MethodRegistry;
+import org.peft4j.runtime.vit.VitConfig;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParseResult;
+import picocli.CommandLine.Spec;
+
+/** {@code peft compare}: the uniform tuning protocol over methods × tasks, resumable, in parallel if asked. */
+@Command(name = "compare", mixinStandardHelpOptions = true,
+        description = {"Compare PEFT methods with one protocol: every point of each method's grid × the learning-rate "
+                + "× weight-decay grid is trained on train800 and scored on val200 after the last epoch; the best "
+                + "(higher val accuracy, then fewer inserted parameters, then grid order) is retrained on "
+                + "train800val200 and evaluated once on test. Every method gets the same epochs and grids.",
+                "Re-running the same command resumes: finished trials are kept, an interrupted one continues from its "
+                        + "epoch checkpoint. 'peft compare --output DIR' alone resumes the comparison stored in DIR."},
+        footer = {"", "Examples:",
+                "  peft compare --data data/vtab-1k --tasks dtd,eurosat --methods lora,bitfit --checkpoint vit_b16.npz",
+                "  peft compare --data data/vtab-1k --quick --seeds 3 --parallel 2 --set lora.rank=4,8",
+                "  peft compare --output runs/vtab-1k-study"})
+final class CompareCommand implements Callable<Integer> {
+
+    private static final Logger LOG = LogManager.getLogger(CompareCommand.class);
+
+    /** Options that change the comparison; without any of them an existing --output is resumed as stored. */
+    private static final List<String> SPEC_OPTIONS = List.of("--data", "--tasks", "--methods", "--model",
+            "--checkpoint", "--name", "--quick", "--seeds", "--epochs", "--micro-batch", "--lr-grid", "--wd-grid",
+            "--set", "--reference-compat", "--config", "-D", "--many-shot");
+
+    @Spec
+    CommandSpec commandSpec;
+
+    @Mixin
+    RuntimeOptions runtime;
+
+    @Mixin
+    ManyShotOptions manyShot;
+
+    @Option(names = "--data", paramLabel = "DIR",
+            description = "VTAB-1K-layout root: one folder per task with train800.txt, val200.txt, train800val200.txt, "
+                    + "test.txt (default: data.root if set, else the embedded benchmark)")
+    Path data;
+
+    @Option(names = "--tasks", split = ",", paramLabel = "TASK", description = "Tasks to run (default: every task folder)")
+    List<String> tasks = new ArrayList<>();
+
+    @Option(names = "--methods", split = ",", paramLabel = "METHOD", description = "Methods to compare (default: all registered)")
+    List<String> methods = new ArrayList<>();
+
+    @Option(names = "--model", description = "Backbone preset: vit-tiny, vit-s16, vit-b16, vit-l16 (default: model, vit-b16)")
+    String model;
+
+    @Option(names = "--checkpoint", paramLabel = "FILE", description = "Pretrained weights (.safetensors or Google .npz)")
+    Path checkpoint;
+
+    @Option(names = "--output", paramLabel = "DIR", description = "The result store (default: <results.dir>/<name>)")
+    Path output;
+
+    @Option(names = "--name", description = "Name of the comparison (default: <data folder>-<protocol>)")
+    String name;
+
+    @Option(names = "--quick", description = "Smoke run: " + SpecResolver.QUICK_EPOCHS + " epochs, weight decay 1e-4 only, "
+            + "each method's default hyperparameters; labelled 'quick' everywhere")
+    boolean quick;
+
+    @Option(names = "--seeds", defaultValue = "1", description = "Final runs per method and task (default: ${DEFAULT-VALUE})")
+    int seeds;
+
+    @Option(names = "--parallel", defaultValue = "1", paramLabel = "N",
+            description = "Worker processes (default: ${DEFAULT-VALUE}, in this process)")
+    int parallel;
+
+    @Option(names = "--epochs", description = "Training epochs of every trial (default: train.epochs, 100)")
+    Integer epochs;
+
+    @Option(names = "--micro-batch", defaultValue = "0",
+            description = "Examples per forward/backward, to save memory (default: the batch size)")
+    int microBatch;
+
+    @Option(names = "--lr-grid", paramLabel = "LR,LR", description = "Learning rates tuned for every method (default: 1e-3,1e-2)")
+    String lrGrid;
+
+    @Option(names = "--wd-grid", paramLabel = "WD,WD", description = "Weight decays tuned for every method (default: 1e-4,1e-3)")
+    String wdGrid;
+
+    @Option(names = "--set", paramLabel = "METHOD.KEY=V1,V2",
+            description = "Replace one hyperparameter's grid of a method (repeatable), e.g. lora.rank=4,8")
+    List<String> gridSettings = new ArrayList<>();
+
+    @Option(names = "--reference-compat", description = "Reproduce the reference code's quirks (learning-rate off-by-one, "
+            + "Linear re-initialisation)")
+    boolean referenceCompat;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        PeftConfig config = runtime.config(optionSettings());
+        ResultStore store = openStore(config);
+        int threads = RuntimeOptions.threads(config);
+        TrialExecutor executor;
+        if (parallel > 1) {
+            executor = new ProcessExecutor(parallel, WorkerCommand.likeThisJvm(PeftCommand.class.getName(),
+                    runtime.workerOptions(config, Math.max(1, threads / parallel))), runtime.poll());
+            run(store, executor);
+        } else {
+            try (MethodRegistry registry = MethodRegistry.discover(config.get(Settings.PLUGINS_DIR));
+                    TrialClaims claims = runtime.claims()) {
+                TrialRunner runner = new TrialRunner(store, registry, RuntimeOptions.startEngine(config),
+                        ImageCache.Options.defaults());
+                run(store, new SequentialExecutor(runner, claims, runtime.poll()));
+            }
+        }
+        ComparisonResults results = ComparisonResults.read(store);
+        ResultTable.write(store.root(), results);
+        commandSpec.commandLine().getOut().print(ResultTable.markdown(results));
+        commandSpec.commandLine().getOut().flush();
+        LOG.info("results written to {}", store.root().resolve(ResultTable.FILES.get(0)));
+        return results.complete() ? 0 : 1;
+    }
+
+    private static void run(ResultStore store, TrialExecutor executor) throws InterruptedException {
+        LOG.info("comparison '{}' ({} protocol) in {}", store.spec().name(), store.spec().protocol().label(), store.root());
+        executor.execute(store);
+    }
+
+    private ResultStore openStore(PeftConfig config) {
+        ParseResult parsed = commandSpec.commandLine().getParseResult();
+        boolean specGiven = SPEC_OPTIONS.stream().anyMatch(parsed::hasMatchedOption);
+        if (output != null && !specGiven && ResultStore.exists(output)) {
+            return ResultStore.open(output);
+        }
+        ComparisonSpec spec = resolve(config);
+        Path dir = output != null ? output : config.get(Settings.RESULTS_DIR).resolve(spec.name());
+        return ResultStore.create(dir, spec);
+    }
+
+    private ComparisonSpec resolve(PeftConfig config) {
+        Benchmark benchmark = benchmark(config);
+        List<BenchmarkTask> chosen = tasks.isEmpty() ? benchmark.tasks() : tasks.stream()
+                .map(t -> benchmark.tasks().stream().filter(b -> b.name().equals(t)).findFirst()
+                        .orElse(new BenchmarkTask(t, TaskCatalog.group(t))))
+                .toList();
+        VitConfig vit = config.isBuiltInDefault(Settings.MODEL) && benchmark.model() != null ? benchmark.model()
+                : VitConfig.preset(config.get(Settings.MODEL), 1);
+        Path weights = config.get(Settings.CHECKPOINT).orElse(
+                config.isBuiltInDefault(Settings.MODEL) ? benchmark.checkpoint() : null);
+        String comparison = name != null ? name : benchmark.name() + "-" + (quick ? "quick" : "study");
+        try (MethodRegistry registry = MethodRegistry.discover(config.get(Settings.PLUGINS_DIR))) {
+            return SpecResolver.resolve(new SpecResolver.Request(comparison, quick, benchmark.dataRoot(), chosen, methods,
+                    vit, weights, seeds, microBatch, gridOverrides(), config), registry);
+        }
+    }
+
+    /** The data to run on: --data, else a configured data.root, else the embedded benchmark. */
+    private Benchmark benchmark(PeftConfig config) {
+        if (manyShot.enabled) {
+            return manyShot.benchmark(data, config.get(Settings.RESULTS_DIR), config.get(Settings.SEED));
+        }
+        Path root = data != null ? data
+                : config.isBuiltInDefault(Settings.DATA_ROOT) ? null : config.get(Settings.DATA_ROOT);
+        if (root != null) {
+            Path abs = root.toAbsolutePath().normalize();
+            return new Benchmark(abs.getFileName() == null ? "data" : abs.getFileName().toString(), abs,
+                    TaskCatalog.discover(abs), null, null);
+        }
+        return BenchmarkSource.discover().orElseThrow(() -> new IllegalArgumentException("no data to compare on: pass "
+                + "--data DIR, a folder with one VTAB-1K task folder per task (each holding train800.txt, val200.txt, "
+                + "train800val200.txt and test.txt); this build has no embedded benchmark"));
+    }
+
+    private List<String> optionSettings() {
+        List<String> settings = new ArrayList<>();
+        if (model != null) {
+            settings.add(Settings.MODEL.key() + "=" + model);
+        }
+        if (checkpoint != null) {
+            settings.add(Settings.CHECKPOINT.key() + "=" + checkpoint);
+        }
+        if (epochs != null) {
+            settings.add(Settings.EPOCHS.key() + "=" + epochs);
+        }
+        if (lrGrid != null) {
+            settings.add(Settings.LR_GRID.key() + "=" + lrGrid);
+        }
+        if (wdGrid != null) {
+            settings.add(Settings.WD_GRID.key() + "=" + wdGrid);
+        }
+        if (referenceCompat) {
+            settings.add(Settings.REFERENCE_COMPAT.key() + "=true");
+        }
+        return settings;
+    }
+
+    /** Parses the --set options into method → key → values. */
+    private Map<String, Map<String, List<String>>> gridOverrides() {
+        Map<String, Map<String, List<String>>> out = new LinkedHashMap<>();
+        for (String setting : gridSettings) {
+            int eq = setting.indexOf('=');
+            int dot = setting.indexOf('.');
+            if (eq < 0 || dot < 1 || dot > eq - 2 || eq == setting.length() - 1) {
+                throw new IllegalArgumentException("--set '" + setting + "' is not valid: expected METHOD.KEY=V1[,V2...], "
+                        + "e.g. lora.rank=4,8");
+            }
+            List<String> values = List.of(setting.substring(eq + 1).split(",")).stream().map(String::trim)
+                    .collect(Collectors.toList());
+            out.computeIfAbsent(setting.substring(0, dot), k -> new LinkedHashMap<>())
+                    .put(setting.substring(dot + 1, eq), values);
+        }
+        return out;
+    }
+}

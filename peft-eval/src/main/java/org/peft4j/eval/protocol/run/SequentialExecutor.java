@@ -1,0 +1,31 @@
+package org.peft4j.eval.protocol.run;
+
+import java.time.Duration;
+import org.peft4j.eval.protocol.store.ResultStore;
+import org.peft4j.eval.protocol.store.TrialClaims;
+
+/** Runs the trials one after another in this process (one {@link Worker}). */
+public final class SequentialExecutor implements TrialExecutor {
+
+    private final TrialRunner runner;
+    private final TrialClaims claims;
+    private final Duration poll;
+
+    /**
+     * Creates the executor.
+     *
+     * @param runner runs one trial
+     * @param claims this process's claims
+     * @param poll how long to wait when every remaining trial is held by another process
+     */
+    public SequentialExecutor(TrialRunner runner, TrialClaims claims, Duration poll) {
+        this.runner = runner;
+        this.claims = claims;
+        this.poll = poll;
+    }
+
+    @Override
+    public void execute(ResultStore store) throws InterruptedException {
+        new Worker(store, runner, claims, poll).runAll();
+    }
+}

@@ -1,0 +1,143 @@
+package org.peft4j.eval.protocol.run;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.Logger;
+import org.peft4j.eval.protocol.Trial;
+import org.peft4j.eval.protocol.TrialStatus;
+import org.peft4j.eval.protocol.store.Claim;
+import org.peft4j.eval.protocol.store.ComparisonState;
+import org.peft4j.eval.protocol.store.GroupState;
+import org.peft4j.eval.protocol.store.ProcessIdentity;
+import org.peft4j.eval.protocol.store.ResultStore;
+import org.peft4j.eval.protocol.store.TrialClaims;
+import org.peft4j.eval.protocol.store.TrialRecord;
+
+/**
+ * Claims and runs the trials of a stored comparison until none is left: tuning trials first, the
+ * final trials of a (method, task) as soon as its tuning is over. Trials held by other live
+ * processes are left to them; when only such trials remain, the worker waits and looks again.
+ * Any number of workers, in any processes, can share one store.
+ */
+public final class Worker {
+
+    private static final Logger LOG = LogManager.getLogger(Worker.class);
+
+    private final ResultStore store;
+    private final TrialRunner runner;
+    private final TrialClaims claims;
+    private final Duration poll;
+
+    /**
+     * Creates a worker.
+     *
+     * @param store the comparison
+     * @param runner runs one trial
+     * @param claims this process's claims
+     * @param poll how long to wait when every remaining trial is held elsewhere
+     */
+    public Worker(ResultStore store, TrialRunner runner, TrialClaims claims, Duration poll) {
+        this.store = store;
+        this.runner = runner;
+        this.claims = claims;
+        this.poll = poll;
+    }
+
+    /**
+     * Runs trials until the comparison is complete.
+     *
+     * @return how many trials this worker ran
+     * @throws InterruptedException if interrupted while waiting for other processes
+     */
+    public int runAll() throws InterruptedException {
+        ComparisonState state = new ComparisonState(store);
+        int ran = 0;
+        while (true) {
+            List<GroupState> groups = state.refresh();
+            if (groups.stream().allMatch(GroupState::complete)) {
+                return ran;
+            }
+            Progress progress = Progress.of(groups, store.spec().seeds());
+            boolean didOne = false;
+            for (Trial trial : groups.stream().flatMap(g -> g.pending().stream()).toList()) {
+                Optional<Claim> claim = claims.tryClaim(store.trialDir(trial.id()));
+                if (claim.isPresent()) {
+                    didOne = true;
+                    if (runClaimed(trial, claim.get(), progress)) {
+                        ran++;
+                    }
+                    break;
+                }
+            }
+            if (!didOne) {
+                Thread.sleep(poll.toMillis());
+            }
+        }
+    }
+
+    /**
+     * Runs one trial of the store by id, unless it has already finished.
+     *
+     * @param id the trial id
+     * @return true when it ran, false when its record already existed
+     * @throws IllegalStateException if another live process holds the trial
+     */
+    public boolean runOne(String id) {
+        Trial trial = store.readTrial(id);
+        if (store.record(id).isPresent()) {
+            LOG.info("trial {} has already finished; nothing to do", id);
+            return false;
+        }
+        Claim claim = claims.tryClaim(store.trialDir(id)).orElseThrow(() -> new IllegalStateException("trial " + id
+                + " is being run by another process (see " + store.trialDir(id) + "/claim-*.json); wait for it, or "
+                + "remove the claim file if that process is gone from another host"));
+        return runClaimed(trial, claim, null);
+    }
+
+    /** Runs a claimed trial and writes its record; false when it turned out to be done already. */
+    private boolean runClaimed(Trial trial, Claim claim, Progress progress) {
+        String id = trial.id();
+        try (claim) {
+            if (store.record(id).isPresent()) {
+                return false;
+            }
+            int attempt = store.beginAttempt(id, ProcessIdentity.current());
+            LOG.info("{}{} trial {}: {}{}", progress == null ? "" : progress.prefix(), trial.kind().label(), id,
+                    trial.settings().describe(), attempt > 1 ? " (attempt " + attempt + ")" : "");
+            TrialRecord record = runner.run(trial, claim, attempt);
+            store.writeRecord(record);
+            store.deleteCheckpoint(id);
+            LOG.info("trial {}: {}", id, summary(record));
+            return true;
+        } catch (ClaimLostException e) {
+            LOG.warn(e.getMessage());
+            return false;
+        }
+    }
+
+    private static String summary(TrialRecord record) {
+        if (record.status() != TrialStatus.OK) {
+            return record.status().label() + ": " + record.message();
+        }
+        return String.format(Locale.ROOT, "%s %.2f%% (loss %.4f) in %.1f s", record.evalSplit(),
+                record.metrics().accuracy(), record.metrics().loss(), record.timing().totalSeconds());
+    }
+
+    /** Counts for progress lines. */
+    private record Progress(int done, int total) {
+
+        static Progress of(List<GroupState> groups, int seeds) {
+            int done = groups.stream().mapToInt(g -> g.records().size()).sum();
+            int total = groups.stream().mapToInt(g -> g.group().tuning().size()
+                    + (g.tuningDone() ? g.finals().size() : seeds)).sum();
+            return new Progress(done, total);
+        }
+
+        String prefix() {
+            return "[" + (done + 1) + "/" + total + "] ";
+        }
+    }
+}

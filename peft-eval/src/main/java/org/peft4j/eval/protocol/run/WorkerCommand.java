@@ -1,0 +1,67 @@
+package org.peft4j.eval.protocol.run;
+
+import java.lang.management.ManagementFactory;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * How to start a worker JVM: this JVM's java executable, class path and heap and system-property
+ * options, then {@code <main> trial --store DIR --worker <options>}.
+ *
+ * @param java the java executable
+ * @param classPath the class path
+ * @param jvmOptions options before the main class
+ * @param mainClass the command-line main class
+ * @param workerOptions options after {@code trial --store DIR --worker}
+ */
+public record WorkerCommand(String java, String classPath, List<String> jvmOptions, String mainClass,
+        List<String> workerOptions) {
+
+    /** Copies the lists. */
+    public WorkerCommand {
+        jvmOptions = List.copyOf(jvmOptions);
+        workerOptions = List.copyOf(workerOptions);
+    }
+
+    /**
+     * The command of a worker like this JVM: same java, class path, {@code -X}/{@code -D} options.
+     *
+     * @param mainClass the command-line main class
+     * @param workerOptions options for {@code peft trial}
+     * @return the command
+     */
+    public static WorkerCommand likeThisJvm(String mainClass, List<String> workerOptions) {
+        String java = ProcessHandle.current().info().command()
+                .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        List<String> options = new ArrayList<>();
+        for (String arg : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
+            if (arg.startsWith("-Xmx") || arg.startsWith("-Xms") || arg.startsWith("-Xss")
+                    || arg.startsWith("-D") && !arg.startsWith("-Dai.djl.pytorch.num_threads=")) {
+                options.add(arg);
+            }
+        }
+        return new WorkerCommand(java, System.getProperty("java.class.path"), options, mainClass, workerOptions);
+    }
+
+    /**
+     * The full command line for a store.
+     *
+     * @param store the store folder
+     * @return program and arguments
+     */
+    public List<String> command(Path store) {
+        List<String> cmd = new ArrayList<>();
+        cmd.add(java);
+        cmd.addAll(jvmOptions);
+        cmd.add("-cp");
+        cmd.add(classPath);
+        cmd.add(mainClass);
+        cmd.add("trial");
+        cmd.add("--store");
+        cmd.add(store.toString());
+        cmd.add("--worker");
+        cmd.addAll(workerOptions);
+        return cmd;
+    }
+}
