@@ -25,7 +25,7 @@ class KillAndResumeTest {
 
     private static List<String> trainArgs(Path task, Path out) {
         return List.of("train", "--data", task.toString(), "--model", "vit-tiny", "--method", "lora", "--set", "rank=4",
-                "--train-split", "train800", "--eval-split", "val200", "--epochs", "12", "--batch", "4", "--lr", "1e-2",
+                "--train-split", "train800", "--eval-split", "val200", "--epochs", "6", "--batch", "4", "--lr", "1e-2",
                 "--seed", "5", "--threads", "2", "-q", "--output", out.toString());
     }
 
