@@ -83,9 +83,10 @@ public final class TrialRunner {
         } catch (ClaimLostException e) {
             throw e;
         } catch (RuntimeException | LinkageError | AssertionError | OutOfMemoryError | StackOverflowError e) {
-            LOG.error("trial {} ({}) failed", draft.id, trial.settings().describe(), e);
             draft.status = TrialStatus.FAILED;
             draft.message = describe(e);
+            LOG.warn("trial {} ({}) failed: {}", draft.id, trial.settings().describe(), draft.message);
+            LOG.debug("trial {} failed", draft.id, e);
         }
         return draft.record(device);
     }
