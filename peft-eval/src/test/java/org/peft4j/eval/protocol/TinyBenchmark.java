@@ -24,14 +24,16 @@ import org.peft4j.runtime.vit.VitConfig;
  * whose dominant colour is the class, a 2-block ViT of width 32 and its random "pretrained"
  * checkpoint.
  */
-final class TinyBenchmark {
+public final class TinyBenchmark {
 
     /** The test backbone: 16 px images, 8 px patches, width 32, 2 blocks, 2 heads. */
-    static final VitConfig MODEL = new VitConfig("tiny-test", 16, 8, 32, 2, 2, 2, 1, 0f);
+    public static final VitConfig MODEL = new VitConfig("tiny-test", 16, 8, 32, 2, 2, 2, 1, 0f);
 
     /** Training examples per class in train800, val200 and test. */
     static final int TRAIN_PER_CLASS = 8;
+    /** Validation examples per class. */
     static final int VAL_PER_CLASS = 4;
+    /** Test examples per class. */
     static final int TEST_PER_CLASS = 4;
 
     private TinyBenchmark() {}
@@ -45,7 +47,7 @@ final class TinyBenchmark {
      * @param seed seed of the pixel noise
      * @return the task folder
      */
-    static Path writeTask(Path root, String name, int classes, long seed) {
+    public static Path writeTask(Path root, String name, int classes, long seed) {
         Path dir = root.resolve(name);
         Random random = new Random(seed);
         List<String> train = new ArrayList<>();
@@ -94,7 +96,7 @@ final class TinyBenchmark {
      * @param file the safetensors file
      * @return the file
      */
-    static Path writeCheckpoint(Path file) {
+    public static Path writeCheckpoint(Path file) {
         Engine.getInstance().setRandomSeed(1234);
         try (VisionTransformer vit = VisionTransformer.create(MODEL.withClasses(5), Device.cpu())) {
             Checkpoints.save(vit, file, Map.of());
@@ -114,7 +116,7 @@ final class TinyBenchmark {
      * @param seeds final seeds
      * @return the spec
      */
-    static ComparisonSpec spec(Path root, Path checkpoint, List<String> tasks, List<String> methods, int epochs,
+    public static ComparisonSpec spec(Path root, Path checkpoint, List<String> tasks, List<String> methods, int epochs,
             int seeds) {
         try (MethodRegistry registry = TestMethods.registry()) {
             List<MethodSpec> methodSpecs = methods.stream()

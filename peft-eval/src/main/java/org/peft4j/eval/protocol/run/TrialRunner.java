@@ -108,6 +108,11 @@ public final class TrialRunner {
                     + "; use the same plugin, or start a new comparison");
         }
         MethodInstance instance = method.create(s.hyperparameters());
+        if (s.recipe().dropLastSteps(train.size()) == 0) {
+            throw new IllegalArgumentException("split " + train.name() + " of task " + s.task().name() + " has "
+                    + train.size() + " images, fewer than the batch size " + s.recipe().batchSize()
+                    + ", so no training step would run; lower train.batch_size");
+        }
         try (CachedBatchSource trainSource = source(train, transform, s);
                 CachedBatchSource evalSource = source(eval, transform, s)) {
             Engine.getInstance().setRandomSeed((int) s.recipe().seed());
