@@ -74,10 +74,12 @@ final class CompareCommand implements Callable<Integer> {
     @Option(names = "--tasks", split = ",", paramLabel = "TASK", description = "Tasks to run (default: every task folder)")
     List<String> tasks = new ArrayList<>();
 
-    @Option(names = "--methods", split = ",", paramLabel = "METHOD", description = "Methods to compare (default: all registered)")
+    @Option(names = "--methods", split = ",", paramLabel = "METHOD",
+            description = "Methods to compare (default: all registered)")
     List<String> methods = new ArrayList<>();
 
-    @Option(names = "--model", description = "Backbone preset: vit-tiny, vit-s16, vit-b16, vit-l16 (default: model, vit-b16)")
+    @Option(names = "--model",
+            description = "Backbone preset: vit-tiny, vit-s16, vit-b16, vit-l16 (default: model, vit-b16)")
     String model;
 
     @Option(names = "--checkpoint", paramLabel = "FILE", description = "Pretrained weights (.safetensors or Google .npz)")
@@ -93,7 +95,8 @@ final class CompareCommand implements Callable<Integer> {
             + "each method's default hyperparameters; labelled 'quick' everywhere")
     boolean quick;
 
-    @Option(names = "--seeds", defaultValue = "1", description = "Final runs per method and task (default: ${DEFAULT-VALUE})")
+    @Option(names = "--seeds", defaultValue = "1",
+            description = "Final runs per method and task (default: ${DEFAULT-VALUE})")
     int seeds;
 
     @Option(names = "--parallel", defaultValue = "1", paramLabel = "N",
@@ -107,10 +110,12 @@ final class CompareCommand implements Callable<Integer> {
             description = "Examples per forward/backward, to save memory (default: the batch size)")
     int microBatch;
 
-    @Option(names = "--lr-grid", paramLabel = "LR,LR", description = "Learning rates tuned for every method (default: 1e-3,1e-2)")
+    @Option(names = "--lr-grid", paramLabel = "LR,LR",
+            description = "Learning rates tuned for every method (default: train.lr_grid, 1e-3,1e-2)")
     String lrGrid;
 
-    @Option(names = "--wd-grid", paramLabel = "WD,WD", description = "Weight decays tuned for every method (default: 1e-4,1e-3)")
+    @Option(names = "--wd-grid", paramLabel = "WD,WD",
+            description = "Weight decays tuned for every method (default: train.wd_grid, 1e-4,1e-3)")
     String wdGrid;
 
     @Option(names = "--set", paramLabel = "METHOD.KEY=V1,V2",
@@ -128,8 +133,9 @@ final class CompareCommand implements Callable<Integer> {
         int threads = RuntimeOptions.threads(config);
         TrialExecutor executor;
         if (parallel > 1) {
+            int workerThreads = Math.max(1, threads / parallel);
             executor = new ProcessExecutor(parallel, WorkerCommand.likeThisJvm(PeftCommand.class.getName(),
-                    runtime.workerOptions(config, Math.max(1, threads / parallel))), runtime.poll());
+                    runtime.workerOptions(config, workerThreads), workerThreads), runtime.poll());
             run(store, executor);
         } else {
             try (MethodRegistry registry = MethodRegistry.discover(config.get(Settings.PLUGINS_DIR));

@@ -19,7 +19,8 @@ import picocli.CommandLine.Option;
  */
 final class RuntimeOptions {
 
-    @Option(names = "--config", paramLabel = "FILE", description = "A properties file of settings (see peft-defaults.properties)")
+    @Option(names = "--config", paramLabel = "FILE",
+            description = "A properties file of settings (see peft-defaults.properties)")
     Path configFile;
 
     @Option(names = "-D", paramLabel = "KEY=VALUE", description = "A setting, e.g. -Dtrain.batch_size=32 (repeatable)")
@@ -31,7 +32,8 @@ final class RuntimeOptions {
     @Option(names = "--threads", description = "Intra-op threads, 0 for one per core (default: runtime.threads)")
     Integer threads;
 
-    @Option(names = "--plugins", paramLabel = "DIR", description = "Folder of method plugin JARs (default: plugins.dir, ./plugins)")
+    @Option(names = "--plugins", paramLabel = "DIR",
+            description = "Folder of method plugin JARs (default: plugins.dir, ./plugins)")
     Path plugins;
 
     @Option(names = "--stale-after", paramLabel = "SECONDS", defaultValue = "600",

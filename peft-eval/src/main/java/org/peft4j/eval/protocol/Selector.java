@@ -33,7 +33,8 @@ public final class Selector {
      * @return the selection, or empty when no trial ended ok
      */
     public static Optional<Selection> select(List<TuningOutcome> outcomes) {
-        List<TuningOutcome> usable = outcomes.stream().filter(o -> o.status() == TrialStatus.OK && Double.isFinite(o.valAccuracy()))
+        List<TuningOutcome> usable = outcomes.stream()
+                .filter(o -> o.status() == TrialStatus.OK && Double.isFinite(o.valAccuracy()))
                 .toList();
         return usable.stream().min(PREFERENCE).map(best -> new Selection(best, outcomes.size(), usable.size()));
     }

@@ -65,7 +65,8 @@ public final class SpecResolver {
         List<String> methodNames = request.methods().isEmpty()
                 ? List.copyOf(new TreeSet<>(registry.names())) : request.methods();
         if (methodNames.isEmpty()) {
-            throw new IllegalArgumentException("no method is registered; add plugin JARs to the plugins folder or pass --plugins");
+            throw new IllegalArgumentException(
+                    "no method is registered; add plugin JARs to the plugins folder or pass --plugins");
         }
         for (String method : request.gridOverrides().keySet()) {
             if (!methodNames.contains(method)) {

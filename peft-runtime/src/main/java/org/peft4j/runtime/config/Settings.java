@@ -60,7 +60,7 @@ public final class Settings {
             "folder of method plugin JARs");
     /** Result folder. */
     public static final Setting<Path> RESULTS_DIR = new Setting<>("results.dir", SettingType.PATH,
-            "folder of the result store");
+            "folder under which each comparison's result store is created");
 
     private static final Map<String, Setting<?>> ALL = index(MODEL, CHECKPOINT, EPOCHS, BATCH_SIZE, EVAL_BATCH_SIZE,
             WARMUP_EPOCHS, WARMUP_LR, MIN_LR, LR_GRID, WD_GRID, DROP_PATH, SEED, REFERENCE_COMPAT, DEVICE, THREADS,

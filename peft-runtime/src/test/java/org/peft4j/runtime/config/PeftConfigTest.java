@@ -38,6 +38,9 @@ class PeftConfigTest {
         assertEquals(Path.of("./plugins"), config.get(Settings.PLUGINS_DIR));
         assertTrue(config.source(Settings.EPOCHS).startsWith("built-in defaults peft-defaults.properties line "),
                 config.source(Settings.EPOCHS));
+        assertTrue(config.isBuiltInDefault(Settings.EPOCHS));
+        assertEquals(false, PeftConfig.load(List.of("train.epochs=100")).isBuiltInDefault(Settings.EPOCHS),
+                "set on the command line, even to the default value");
         assertEquals(Settings.all().keySet(), config.texts().keySet(), "every declared key has a default");
     }
 

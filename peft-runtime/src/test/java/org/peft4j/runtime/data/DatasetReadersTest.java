@@ -48,6 +48,18 @@ class DatasetReadersTest {
     }
 
     @Test
+    void oneVtabSplitIsReadWithoutOpeningTheOtherLists() throws Exception {
+        Path task = TestImages.vtabTask(dir.resolve("t"), 4, 2, 3, 2);
+        Files.delete(task.resolve("test.txt"));
+        Files.createDirectory(task.resolve("test.txt"));
+        DataSplit val = VtabDataset.readSplit(task, "val200", 5);
+        assertEquals(2, val.size());
+        assertEquals(5, val.numClasses());
+        assertTrue(val.readProblems().isEmpty());
+        assertThrows(IllegalArgumentException.class, () -> VtabDataset.readSplit(task, "train", 5));
+    }
+
+    @Test
     void vtabListsToleratesBlankLinesTabsAndCrLf() {
         Path task = TestImages.vtabTask(dir.resolve("t"), 3, 1, 1, 2);
         TestImages.writeText(task.resolve("train800.txt"), "images/0.png\t0\r\n\r\n  images/1.png   1  \r\n");

@@ -53,8 +53,10 @@ public final class ProcessExecutor implements TrialExecutor {
             Files.createDirectories(logs);
             for (int i = 0; i < workers; i++) {
                 Path log = logs.resolve("worker-" + i + ".log");
-                processes.add(new ProcessBuilder(command.command(store.root())).redirectErrorStream(true)
-                        .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start());
+                ProcessBuilder builder = new ProcessBuilder(command.command(store.root())).redirectErrorStream(true)
+                        .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+                builder.environment().putAll(command.environment());
+                processes.add(builder.start());
                 LOG.info("worker {} started (pid {}), log {}", i, processes.get(i).pid(), log);
             }
             ComparisonState state = new ComparisonState(store);

@@ -91,9 +91,10 @@ public final class TrialRunner {
         } catch (ClaimLostException e) {
             throw e;
         } catch (RuntimeException | LinkageError | AssertionError | OutOfMemoryError | StackOverflowError e) {
-            LOG.error("trial {} ({}) failed", draft.id, trial.settings().describe(), e);
             draft.status = TrialStatus.FAILED;
             draft.message = describe(e);
+            LOG.warn("trial {} ({}) failed: {}", draft.id, trial.settings().describe(), draft.message);
+            LOG.debug("trial {} failed", draft.id, e);
         }
         return draft.record(device);
     }
@@ -115,6 +116,11 @@ public final class TrialRunner {
                     + "; use the same plugin, or start a new comparison");
         }
         MethodInstance instance = method.create(s.hyperparameters());
+        if (s.recipe().dropLastSteps(train.size()) == 0) {
+            throw new IllegalArgumentException("split " + train.name() + " of task " + s.task().name() + " has "
+                    + train.size() + " images, fewer than the batch size " + s.recipe().batchSize()
+                    + ", so no training step would run; lower train.batch_size");
+        }
         try (CachedBatchSource trainSource = source(train, transform, s);
                 CachedBatchSource evalSource = source(eval, transform, s)) {
             Engine.getInstance().setRandomSeed((int) s.recipe().seed());

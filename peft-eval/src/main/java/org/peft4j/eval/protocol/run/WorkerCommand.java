@@ -4,6 +4,7 @@ import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * How to start a worker JVM: this JVM's java executable, class path and heap and system-property
@@ -14,24 +15,28 @@ import java.util.List;
  * @param jvmOptions options before the main class
  * @param mainClass the command-line main class
  * @param workerOptions options after {@code trial --store DIR --worker}
+ * @param environment variables added to the inherited environment
  */
 public record WorkerCommand(String java, String classPath, List<String> jvmOptions, String mainClass,
-        List<String> workerOptions) {
+        List<String> workerOptions, Map<String, String> environment) {
 
-    /** Copies the lists. */
+    /** Copies the collections. */
     public WorkerCommand {
         jvmOptions = List.copyOf(jvmOptions);
         workerOptions = List.copyOf(workerOptions);
+        environment = Map.copyOf(environment);
     }
 
     /**
-     * The command of a worker like this JVM: same java, class path, {@code -X}/{@code -D} options.
+     * The command of a worker like this JVM: same java, class path, {@code -X}/{@code -D} options
+     * (except the intra-op thread count), and OpenMP limited to the worker's threads.
      *
      * @param mainClass the command-line main class
      * @param workerOptions options for {@code peft trial}
+     * @param threads the worker's intra-op threads
      * @return the command
      */
-    public static WorkerCommand likeThisJvm(String mainClass, List<String> workerOptions) {
+    public static WorkerCommand likeThisJvm(String mainClass, List<String> workerOptions, int threads) {
         String java = ProcessHandle.current().info().command()
                 .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         List<String> options = new ArrayList<>();
@@ -41,7 +46,8 @@ public record WorkerCommand(String java, String classPath, List<String> jvmOptio
                 options.add(arg);
             }
         }
-        return new WorkerCommand(java, System.getProperty("java.class.path"), options, mainClass, workerOptions);
+        return new WorkerCommand(java, System.getProperty("java.class.path"), options, mainClass, workerOptions,
+                Map.of("OMP_NUM_THREADS", String.valueOf(threads)));
     }
 
     /**

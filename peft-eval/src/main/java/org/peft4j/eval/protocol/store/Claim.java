@@ -40,7 +40,8 @@ public final class Claim implements AutoCloseable {
 
     void markLost(String why) {
         if (!lost) {
-            LOG.warn("trial {}: the claim was taken over by another process ({}); this process stops the trial", trialId, why);
+            LOG.warn("trial {}: the claim was taken over by another process ({}); this process stops the trial",
+                    trialId, why);
         }
         lost = true;
         if (heartbeat != null) {

@@ -93,7 +93,8 @@ public final class ResultStore {
             List<String> differences = differences(stored, spec);
             if (!differences.isEmpty()) {
                 throw new IllegalStateException(root0 + " holds another comparison (it differs in "
-                        + String.join(", ", differences) + "); use another --output folder, or delete this one to start over");
+                        + String.join(", ", differences)
+                        + "); use another --output folder, or delete this one to start over");
             }
             return new ResultStore(root0, stored);
         }

@@ -1,0 +1,140 @@
+package org.peft4j.eval.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.peft4j.eval.protocol.BenchmarkSource;
+import org.peft4j.eval.protocol.ComparisonSpec;
+import org.peft4j.eval.protocol.ProtocolKind;
+import org.peft4j.eval.protocol.TinyBenchmark;
+import org.peft4j.eval.protocol.store.ComparisonState;
+import org.peft4j.eval.protocol.store.ResultStore;
+import picocli.CommandLine;
+
+class CompareCommandTest {
+
+    @TempDir
+    static Path dir;
+
+    private static Path data;
+
+    /** Output and exit code of one command line. */
+    private record Run(int code, String out, String err) {}
+
+    private static Run peft(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine cl = PeftCommand.commandLine();
+        cl.setOut(new PrintWriter(out, true));
+        cl.setErr(new PrintWriter(err, true));
+        int code = cl.execute(args);
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    @BeforeAll
+    static void data() {
+        data = dir.resolve("vtab");
+        TinyBenchmark.writeTask(data, "alpha", 3, 1);
+    }
+
+    @Test
+    void withoutDataAndWithoutAnEmbeddedBenchmarkItAsksForData() {
+        assumeTrue(BenchmarkSource.discover().isEmpty(), "this build embeds a benchmark");
+        Run run = peft("compare", "--methods", "probe");
+        assertEquals(1, run.code());
+        assertTrue(run.err().startsWith("peft compare: no data to compare on: pass --data DIR"), run.err());
+    }
+
+    @Test
+    void badOptionsAreExplainedInOneLine() {
+        Run malformed = peft("compare", "--data", data.toString(), "--set", "probe", "--output", dir.resolve("x").toString());
+        assertEquals("peft compare: --set 'probe' is not valid: expected METHOD.KEY=V1[,V2...], e.g. lora.rank=4,8\n",
+                malformed.err());
+        Run unknownMethod = peft("compare", "--data", data.toString(), "--methods", "probe,nope");
+        assertTrue(unknownMethod.err().startsWith("peft compare: unknown method 'nope'; known methods: "), unknownMethod.err());
+        Run unknownKey = peft("compare", "--data", data.toString(), "--methods", "bias", "--set", "bias.rank=4");
+        assertEquals("peft compare: --set bias.rank: method 'bias' has no hyperparameter 'rank'; it has norms\n",
+                unknownKey.err());
+        Run notCompared = peft("compare", "--data", data.toString(), "--methods", "probe", "--set", "bias.norms=true");
+        assertEquals("peft compare: --set names method 'bias', which is not compared; compared methods: probe\n",
+                notCompared.err());
+        Run badTask = peft("compare", "--data", data.toString(), "--methods", "probe", "--tasks", "beta");
+        assertTrue(badTask.err().contains("task 'beta' has no folder"), badTask.err());
+    }
+
+    @Test
+    void aQuickComparisonRunsFromTheCommandLineAndResumesWithTheSameCommand() throws Exception {
+        Path output = dir.resolve("runs").resolve("quick");
+        String[] args = {"compare", "--data", data.toString(), "--methods", "probe,bias", "--quick", "--model", "vit-tiny",
+                "--epochs", "1", "-Dtrain.batch_size=8", "--seeds", "2", "--set", "bias.norms=true", "--output",
+                output.toString(), "--threads", "1"};
+        Run first = peft(args);
+        assertEquals(0, first.code(), first.err());
+        assertTrue(first.out().contains("protocol: quick"), first.out());
+        assertTrue(first.out().contains("mean ± sample std over 2 seeds"), first.out());
+
+        ResultStore store = ResultStore.open(output);
+        ComparisonSpec spec = store.spec();
+        assertEquals(ProtocolKind.QUICK, spec.protocol());
+        assertEquals("vit-tiny", spec.model().name());
+        assertNull(spec.checkpoint(), "no checkpoint: a random backbone");
+        assertEquals(1, spec.recipe().epochs());
+        assertEquals(0, spec.recipe().warmupEpochs(), "the default warm-up scales with the epochs (10 of 100)");
+        assertEquals(8, spec.recipe().batchSize());
+        assertEquals(List.of(1e-3, 1e-2), spec.lrGrid());
+        assertEquals(List.of(1e-4), spec.wdGrid(), "the quick protocol keeps one weight decay");
+        assertEquals(2, spec.seeds());
+        assertEquals(List.of(Map.of()), spec.methods().get(0).grid(), "probe has no hyperparameter: one point");
+        assertEquals(List.of(Map.of("norms", "true")), spec.methods().get(1).grid());
+        assertEquals(3, spec.tasks().get(0).numClasses());
+        List<String> ids = store.trialIds();
+        assertEquals(8, ids.size(), "2 tuning + 2 final trials per method");
+        assertEquals(3, Files.readAllLines(output.resolve("results.csv")).size());
+        assertTrue(Files.readAllLines(output.resolve("results.csv")).get(1).startsWith("quick,probe,alpha,other,ok,2,"));
+
+        Run again = peft(args);
+        assertEquals(0, again.code(), again.err());
+        assertEquals(first.out(), again.out());
+        for (String id : ids) {
+            assertEquals(1, store.attempts(id), "nothing runs twice");
+        }
+        Run resumeOnly = peft("compare", "--output", output.toString(), "--threads", "1");
+        assertEquals(first.out(), resumeOnly.out());
+
+        String[] changed = args.clone();
+        changed[9] = "3";
+        Run other = peft(changed);
+        assertEquals(1, other.code());
+        assertTrue(other.err().contains("holds another comparison (it differs in recipe)"), other.err());
+    }
+
+    @Test
+    void peftTrialRunsOneTrialByIdOnce() throws Exception {
+        Path output = dir.resolve("runs").resolve("single");
+        ResultStore store = ResultStore.create(output, TinyBenchmark.spec(data,
+                TinyBenchmark.writeCheckpoint(dir.resolve("base.safetensors")), List.of("alpha"), List.of("probe"), 2, 1));
+        String id = new ComparisonState(store).refresh().get(0).group().tuning().get(0).id();
+        Run run = peft("trial", "--store", output.toString(), "--id", id, "--threads", "1");
+        assertEquals(0, run.code(), run.err());
+        assertTrue(store.record(id).isPresent());
+        assertEquals(0, peft("trial", "--store", output.toString(), "--id", id, "--threads", "1").code());
+        assertEquals(1, store.attempts(id));
+        assertEquals(1, store.trialIds().stream().filter(t -> store.record(t).isPresent()).count(), "only that trial ran");
+        Run bad = peft("trial", "--store", output.toString(), "--id", "zz");
+        assertEquals(1, bad.code());
+        assertTrue(bad.err().startsWith("peft trial: 'zz' is not a trial id"), bad.err());
+        Run both = peft("trial", "--store", output.toString(), "--id", id, "--worker");
+        assertEquals(2, both.code(), "--id and --worker exclude each other");
+    }
+}

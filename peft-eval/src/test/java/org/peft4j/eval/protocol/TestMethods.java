@@ -1,0 +1,118 @@
+package org.peft4j.eval.protocol;
+
+import ai.djl.ndarray.types.Shape;
+import java.util.List;
+import org.peft4j.api.Hyperparameter;
+import org.peft4j.api.HyperparameterSchema;
+import org.peft4j.api.Hyperparameters;
+import org.peft4j.api.Init;
+import org.peft4j.api.ParameterHandle;
+import org.peft4j.api.ParameterSelector;
+import org.peft4j.api.PeftMethod;
+import org.peft4j.api.PeftMethodProvider;
+import org.peft4j.api.Site;
+import org.peft4j.runtime.plugins.MethodRegistry;
+
+/**
+ * Methods defined for the protocol tests (registered for child JVMs in META-INF/services):
+ * {@code probe} trains the head only; {@code bias} trains biases, and LayerNorm weights too when
+ * {@code norms=true} (a two-point grid with different sizes); {@code nan} makes the final norm
+ * output NaN, so training diverges; {@code broken} throws in attach.
+ */
+public final class TestMethods {
+
+    private TestMethods() {}
+
+    /** @return a registry of the four test methods */
+    static MethodRegistry registry() {
+        return MethodRegistry.of(new Probe(), new Bias(), new Nan(), new Broken());
+    }
+
+    /** Base of the test providers. */
+    abstract static class Base implements PeftMethodProvider {
+        @Override
+        public String description() {
+            return "test method " + name();
+        }
+
+        @Override
+        public String citation() {
+            return "peft4j protocol tests";
+        }
+
+        @Override
+        public HyperparameterSchema schema() {
+            return HyperparameterSchema.of();
+        }
+    }
+
+    /** Head only. */
+    public static final class Probe extends Base {
+        @Override
+        public String name() {
+            return "probe";
+        }
+
+        @Override
+        public PeftMethod create(Hyperparameters hyperparameters) {
+            return host -> { };
+        }
+    }
+
+    /** Biases, and optionally LayerNorm weights. */
+    public static final class Bias extends Base {
+        @Override
+        public String name() {
+            return "bias";
+        }
+
+        @Override
+        public String version() {
+            return "2.1";
+        }
+
+        @Override
+        public HyperparameterSchema schema() {
+            return HyperparameterSchema.of(Hyperparameter.bool("norms", false, List.of(false, true),
+                    "also train LayerNorm weights"));
+        }
+
+        @Override
+        public PeftMethod create(Hyperparameters hyperparameters) {
+            boolean norms = hyperparameters.getBoolean("norms");
+            return host -> host.train(norms ? ParameterSelector.globs("**.bias", "**norm*.weight")
+                    : ParameterSelector.globs("**.bias"));
+        }
+    }
+
+    /** A learnable scale on the final norm whose output is NaN: the first loss is NaN. */
+    public static final class Nan extends Base {
+        @Override
+        public String name() {
+            return "nan";
+        }
+
+        @Override
+        public PeftMethod create(Hyperparameters hyperparameters) {
+            return host -> {
+                ParameterHandle scale = host.parameter("nan_scale", new Shape(host.shape().dim()), Init.ones());
+                host.insert(Site.FINAL_NORM, (x, context) -> x.mul(scale.array()).mul(Float.NaN));
+            };
+        }
+    }
+
+    /** Throws while attaching. */
+    public static final class Broken extends Base {
+        @Override
+        public String name() {
+            return "broken";
+        }
+
+        @Override
+        public PeftMethod create(Hyperparameters hyperparameters) {
+            return host -> {
+                throw new IllegalStateException("broken on purpose");
+            };
+        }
+    }
+}
