@@ -75,4 +75,22 @@ class ArchitectureTest {
                 .allowEmptyShould(true)
                 .check(main);
     }
+
+    /**
+     * DJL's PyTorch engine computes tensor-number arithmetic with a scalar that borrows a Java
+     * buffer and is freed at once, while autograd may keep it for backward; gradients then read
+     * freed memory (seen as random NaN losses). All such arithmetic goes through Scalars.
+     */
+    @Test
+    void noTensorNumberArithmeticOutsideScalars() {
+        noClasses().that().doNotHaveFullyQualifiedName("org.peft4j.api.Scalars")
+                .should().callMethodWhere(com.tngtech.archunit.base.DescribedPredicate.describe(
+                        "NDArray arithmetic with a Number",
+                        call -> call.getTarget().getOwner().isAssignableTo(ai.djl.ndarray.NDArray.class)
+                                && java.util.Set.of("add", "sub", "mul", "div", "addi", "subi", "muli", "divi", "pow",
+                                        "rsub", "rdiv", "maximum", "minimum").contains(call.getTarget().getName())
+                                && call.getTarget().getRawParameterTypes().size() == 1
+                                && call.getTarget().getRawParameterTypes().get(0).isAssignableTo(Number.class)))
+                .check(main);
+    }
 }

@@ -12,7 +12,7 @@ import java.util.Map;
 public record BenchResult(Map<String, Object> values) {
 
     static BenchResult of(StepBenchmark.Settings s, String torchVersion, double medianMs, double minMs,
-            double peakRssMib, long trainable) {
+            double peakRssMib, long trainable, Map<Integer, Double> rssAtStep) {
         Map<String, Object> v = new LinkedHashMap<>();
         v.put("impl", "peft4j");
         v.put("torch_version", torchVersion);
@@ -28,6 +28,11 @@ public record BenchResult(Map<String, Object> values) {
         v.put("trainable_params", trainable);
         v.put("warmup", s.warmup());
         v.put("classes", s.classes());
+        if (!rssAtStep.isEmpty()) {
+            Map<String, Double> rss = new LinkedHashMap<>();
+            rssAtStep.forEach((step, mib) -> rss.put(String.valueOf(step), round(mib, 1)));
+            v.put("rss_mib_at_step", rss);
+        }
         return new BenchResult(v);
     }
 

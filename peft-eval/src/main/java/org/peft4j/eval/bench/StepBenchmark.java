@@ -37,9 +37,10 @@ public final class StepBenchmark {
      * @param infer time the forward pass only
      * @param seed seed of the model and inputs
      * @param dropPath drop path rate
+     * @param rssAt timed steps (1-based) after which the current RSS is recorded
      */
     public record Settings(String model, String method, int batch, int steps, int warmup, int threads,
-            int classes, boolean infer, long seed, float dropPath) {}
+            int classes, boolean infer, long seed, float dropPath, java.util.Set<Integer> rssAt) {}
 
     private StepBenchmark() {}
 
@@ -66,13 +67,17 @@ public final class StepBenchmark {
                 step.run();
             }
             List<Double> times = new ArrayList<>();
+            java.util.Map<Integer, Double> rss = new java.util.TreeMap<>();
             for (int i = 0; i < settings.steps(); i++) {
                 long t0 = System.nanoTime();
                 step.run();
                 times.add((System.nanoTime() - t0) / 1e6);
+                if (settings.rssAt().contains(i + 1)) {
+                    rss.put(i + 1, PeakMemory.currentRssMib());
+                }
             }
             return BenchResult.of(settings, engine.getVersion(), median(times), Collections.min(times),
-                    PeakMemory.peakRssMib(), vit.trainableParameters());
+                    PeakMemory.peakRssMib(), vit.trainableParameters(), rss);
         }
     }
 

@@ -1,21 +1,30 @@
 package org.peft4j.eval.cli;
 
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.peft4j.eval.bench.StepBenchmark;
+import org.peft4j.runtime.plugins.MethodInstance;
+import org.peft4j.runtime.plugins.MethodRegistry;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** {@code peft bench}: times training steps and prints one JSON line like bench_step.py. */
-@Command(name = "bench", mixinStandardHelpOptions = true,
-        description = "Time training steps (or inference) on random inputs and print one JSON line "
-                + "with the keys of the PyTorch reference bench_step.py.",
+@Command(name = "bench",
+        description = {"Time training steps or inference on random inputs, as bench_step.py does.",
+                "Prints one JSON line with the keys of the PyTorch reference bench_step.py."},
         footer = {"", "Examples:",
                 "  peft bench --model vit-tiny --method full --batch 32 --steps 20 --warmup 3 --threads 2",
                 "  peft bench --model vit-s16 --method lora --batch 8 --steps 5 --warmup 2 --threads 2",
-                "  peft bench --model vit-b16 --method full --batch 8 --steps 3 --infer"})
+                "  peft bench --model vit-b16 --method full --batch 8 --steps 3 --infer",
+                "  peft bench --model vit-tiny --method lora --steps 1000 --rss-at 100,1000"})
 final class BenchCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
 
     @Option(names = "--model", defaultValue = "vit-tiny", description = "vit-tiny, vit-s16 (alias vit-s224), vit-b16, vit-l16 (default: ${DEFAULT-VALUE})")
     String model;
@@ -49,15 +58,27 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--drop-path", defaultValue = "0", description = "Drop path rate (default: ${DEFAULT-VALUE})")
     float dropPath;
 
+    @Option(names = "--plugins", paramLabel = "DIR", defaultValue = "plugins",
+            description = "Folder of method plugin JARs (default: ${DEFAULT-VALUE})")
+    Path plugins;
+
     @Option(names = "--infer", description = "Time the forward pass only (eval mode, no autograd)")
     boolean infer;
+
+    @Option(names = "--rss-at", split = ",", description = "Record the current RSS after these timed steps, "
+            + "e.g. 100,1000 to check that memory stays flat in a long run")
+    java.util.Set<Integer> rssAt = new java.util.TreeSet<>();
 
     @Override
     public Integer call() {
         EngineSetup.threads(threads);
         StepBenchmark.Settings settings = new StepBenchmark.Settings(
-                model, method, batch, steps, warmup, threads, classes, infer, seed, dropPath);
-        System.out.println(StepBenchmark.run(settings, MethodLookup.create(benchMethod(), benchHyperparameters())).toJson());
+                model, method, batch, steps, warmup, threads, classes, infer, seed, dropPath, rssAt);
+        try (MethodRegistry registry = MethodRegistry.discover(plugins)) {
+            MethodInstance instance = MethodSetup.create(registry, benchMethod(), benchHyperparameters());
+            spec.commandLine().getOut().println(StepBenchmark.run(settings, instance.method()).toJson());
+        }
+        spec.commandLine().getOut().flush();
         return 0;
     }
 

@@ -55,13 +55,16 @@ final class CompareCommand implements Callable<Integer> {
     /** Options that change the comparison; without any of them an existing --output is resumed as stored. */
     private static final List<String> SPEC_OPTIONS = List.of("--data", "--tasks", "--methods", "--model",
             "--checkpoint", "--name", "--quick", "--seeds", "--epochs", "--micro-batch", "--lr-grid", "--wd-grid",
-            "--set", "--reference-compat", "--config", "-D");
+            "--set", "--reference-compat", "--config", "-D", "--many-shot");
 
     @Spec
     CommandSpec commandSpec;
 
     @Mixin
     RuntimeOptions runtime;
+
+    @Mixin
+    ManyShotOptions manyShot;
 
     @Option(names = "--data", paramLabel = "DIR",
             description = "VTAB-1K-layout root: one folder per task with train800.txt, val200.txt, train800val200.txt, "
@@ -185,6 +188,9 @@ final class CompareCommand implements Callable<Integer> {
 
     /** The data to run on: --data, else a configured data.root, else the embedded benchmark. */
     private Benchmark benchmark(PeftConfig config) {
+        if (manyShot.enabled) {
+            return manyShot.benchmark(data, config.get(Settings.RESULTS_DIR), config.get(Settings.SEED));
+        }
         Path root = data != null ? data
                 : config.isBuiltInDefault(Settings.DATA_ROOT) ? null : config.get(Settings.DATA_ROOT);
         if (root != null) {

@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
+import org.peft4j.api.Scalars;
 import java.nio.ByteBuffer;
 import java.util.SplittableRandom;
 
@@ -86,7 +87,9 @@ final class BatchAssembler {
     private NDArray toFloat(NDArray raw, NDManager manager) {
         NDArray x = raw.toType(DataType.FLOAT32, false);
         if (normalization == Normalization.NONE) {
-            return x.divi(255f);
+            try (NDArray divisor = Scalars.constant(x, 255)) {
+                return x.divi(divisor);
+            }
         }
         float[] scale = new float[3];
         float[] shift = new float[3];

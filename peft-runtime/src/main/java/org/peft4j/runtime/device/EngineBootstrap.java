@@ -18,19 +18,35 @@ public final class EngineBootstrap {
     private EngineBootstrap() {}
 
     /**
-     * Sets {@code ai.djl.offline=true} (peft4j never lets DJL download anything) and starts the
-     * PyTorch engine.
+     * Keeps DJL offline (see {@link #keepOffline}) and starts the PyTorch engine.
      *
      * @return the started engine
      * @throws NativeLibraryException if the engine, its JNI library or the native library is missing
      *     or cannot be loaded on this machine
      */
     public static Engine start() {
-        System.setProperty("ai.djl.offline", "true");
+        keepOffline();
         try {
             return Engine.getEngine(ENGINE);
         } catch (RuntimeException | LinkageError e) {
             throw explain(e, System.getProperty("os.name"), System.getProperty("os.arch"));
+        }
+    }
+
+    /**
+     * Fixes the engine's intra-op threads (and one inter-op thread unless already set). Effective
+     * only before the engine starts.
+     *
+     * @param intraOp intra-op threads; 0 keeps {@code ai.djl.pytorch.num_threads} if already set
+     *     (as the {@code ./peft} launcher does), else one per core
+     */
+    public static void threads(int intraOp) {
+        if (intraOp > 0 || System.getProperty("ai.djl.pytorch.num_threads") == null) {
+            int threads = intraOp > 0 ? intraOp : Runtime.getRuntime().availableProcessors();
+            System.setProperty("ai.djl.pytorch.num_threads", String.valueOf(threads));
+        }
+        if (System.getProperty("ai.djl.pytorch.num_interop_threads") == null) {
+            System.setProperty("ai.djl.pytorch.num_interop_threads", "1");
         }
     }
 
@@ -102,5 +118,15 @@ public final class EngineBootstrap {
             // the versions only make the message more precise
         }
         return p;
+    }
+
+    /**
+     * Sets {@code ai.djl.offline=true} unless the property was set explicitly (the launcher sets
+     * it to false only when asked to fetch a CUDA libtorch).
+     */
+    public static void keepOffline() {
+        if (System.getProperty("ai.djl.offline") == null) {
+            System.setProperty("ai.djl.offline", "true");
+        }
     }
 }

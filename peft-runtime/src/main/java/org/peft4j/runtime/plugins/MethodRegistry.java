@@ -166,7 +166,7 @@ public final class MethodRegistry implements AutoCloseable {
             return;
         }
         String step = "name()";
-        String name;
+        String name = null;
         String spi;
         String version;
         try {
@@ -178,8 +178,13 @@ public final class MethodRegistry implements AutoCloseable {
             step = "schema()";
             provider.schema();
         } catch (RuntimeException | LinkageError e) {
-            problems.add(where(source, true) + ": provider " + className + " fails in " + step + " (" + describe(e)
-                    + "); fix or remove the plugin.");
+            String problem = where(source, true) + ": provider " + className + " fails in " + step + " ("
+                    + describe(e) + "); fix or remove the plugin.";
+            if (name == null) {
+                problems.add(problem);
+            } else {
+                refuse(name, problem);
+            }
             return;
         }
         if (name == null || !NAME.matcher(name).matches()) {

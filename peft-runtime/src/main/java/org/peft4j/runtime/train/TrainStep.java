@@ -2,8 +2,8 @@ package org.peft4j.runtime.train;
 
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.types.Shape;
 import ai.djl.training.GradientCollector;
+import org.peft4j.api.Scalars;
 import org.peft4j.runtime.vit.VisionTransformer;
 
 /**
@@ -27,15 +27,7 @@ public final class TrainStep {
     public static float forwardBackward(VisionTransformer vit, NDArray images, NDArray labels, float lossScale) {
         try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
             NDArray loss = CrossEntropy.loss(vit.forward(images, true), labels);
-            if (lossScale == 1f) {
-                collector.backward(loss);
-            } else {
-                // an engine-allocated scalar: DJL's mul(Number) puts the scalar on a Java direct
-                // buffer that autograd keeps but the garbage collector may free before backward
-                try (NDArray scale = loss.getManager().full(new Shape(), lossScale)) {
-                    collector.backward(loss.mul(scale));
-                }
-            }
+            collector.backward(lossScale == 1f ? loss : Scalars.mul(loss, lossScale));
             return loss.getFloat();
         }
     }

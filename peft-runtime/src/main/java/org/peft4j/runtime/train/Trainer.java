@@ -66,15 +66,25 @@ public final class Trainer {
         EvalResult lastEval = null;
         try {
             for (int epoch = history.size(); epoch < recipe.epochs(); epoch++) {
-                Engine.getInstance().setRandomSeed(epochSeed(epoch));
                 double lr = recipe.schedule().forEpoch(epoch);
                 double lossSum = 0;
                 int steps = 0;
+                long epochStart = System.nanoTime();
+                long dataNanos = 0;
                 Iterator<Batch> batches = train.batches(recipe.batchSize(), true, epochSeed(epoch), true, vit.device());
                 try {
-                    while (batches.hasNext()) {
+                    while (true) {
+                        long waitStart = System.nanoTime();
+                        if (!batches.hasNext()) {
+                            break;
+                        }
+                        Batch next = batches.next();
+                        dataNanos += System.nanoTime() - waitStart;
                         float loss;
-                        try (Batch batch = batches.next()) {
+                        // Reseeding per step makes drop path and dropout masks a function of
+                        // (seed, step) alone, whatever else drew from the engine's generator.
+                        Engine.getInstance().setRandomSeed(stepSeed(adamw.steps()));
+                        try (Batch batch = next) {
                             loss = step(vit, batch);
                         }
                         if (!Float.isFinite(loss)) {
@@ -93,10 +103,12 @@ public final class Trainer {
                 } finally {
                     Batches.close(batches);
                 }
+                double epochSeconds = seconds(epochStart);
                 boolean evaluate = eval != null && ((epoch + 1) % recipe.evalEvery() == 0 || epoch + 1 == recipe.epochs());
                 lastEval = evaluate ? Evaluator.evaluate(vit, eval, Math.max(recipe.batchSize(), 128)) : null;
                 double meanLoss = steps == 0 ? Double.NaN : lossSum / steps;
-                history.add(new TrainingResult.EpochRecord(epoch, lr, meanLoss, lastEval == null ? Double.NaN : lastEval.accuracy()));
+                history.add(new TrainingResult.EpochRecord(epoch, lr, meanLoss,
+                        lastEval == null ? Double.NaN : lastEval.accuracy(), epochSeconds, dataNanos / 1e9));
                 listener.onEpoch(epoch, meanLoss, lastEval);
                 if (checkpointDir != null) {
                     TrainingCheckpoint.save(checkpointDir, adamw, epoch + 1, history, fingerprint);
@@ -136,6 +148,10 @@ public final class Trainer {
 
     private int epochSeed(int epoch) {
         return (int) (recipe.seed() * 1_000_003L + epoch * 7919L);
+    }
+
+    private int stepSeed(long step) {
+        return (int) (recipe.seed() * 998_244_353L + step * 104_729L + 17);
     }
 
     private String fingerprint(VisionTransformer vit, List<ModelParameter> trainable, BatchSource train) {

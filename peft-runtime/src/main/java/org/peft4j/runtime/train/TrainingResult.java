@@ -31,6 +31,19 @@ public record TrainingResult(
      * @param lr learning rate used
      * @param meanLoss mean training loss
      * @param evalAccuracy held-out accuracy after the epoch, or NaN if not evaluated
+     * @param seconds wall time of the epoch's training steps, data waits included
+     * @param dataSeconds part of {@code seconds} spent waiting for the next batch
      */
-    public record EpochRecord(int epoch, double lr, double meanLoss, double evalAccuracy) {}
+    public record EpochRecord(int epoch, double lr, double meanLoss, double evalAccuracy, double seconds,
+            double dataSeconds) {
+
+        /**
+         * Share of the epoch's step time spent waiting for data.
+         *
+         * @return dataSeconds / seconds, in [0, 1]
+         */
+        public double dataShare() {
+            return seconds > 0 ? dataSeconds / seconds : 0;
+        }
+    }
 }

@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.core.Linear;
 import ai.djl.nn.norm.LayerNorm;
+import org.peft4j.api.Scalars;
 
 /** Stateless tensor functions of the ViT, with timm's exact semantics. */
 final class Layers {
@@ -31,7 +32,7 @@ final class Layers {
         long[] maskShape = new long[x.getShape().dimension()];
         java.util.Arrays.fill(maskShape, 1);
         maskShape[0] = x.getShape().get(0);
-        NDArray mask = x.getManager().randomUniform(0f, 1f, new Shape(maskShape)).add(keep).floor().div(keep);
+        NDArray mask = Scalars.div(Scalars.add(x.getManager().randomUniform(0f, 1f, new Shape(maskShape)), keep).floor(), keep);
         return x.mul(mask);
     }
 }

@@ -1,6 +1,7 @@
 package org.peft4j.runtime.vit;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDScope;
 import java.util.List;
 import org.peft4j.api.BackboneShape;
 import org.peft4j.api.MergeTarget;
@@ -159,6 +160,7 @@ public final class PeftModel {
             }
             NDArray owned = value.stopGradient().duplicate();
             owned.attach(vit.manager());
+            NDScope.unregister(owned);
             p.replace(owned);
         }
 

@@ -11,6 +11,7 @@ import ai.djl.nn.convolutional.Conv2d;
 import java.util.function.Predicate;
 import org.peft4j.api.BackboneShape;
 import org.peft4j.api.Init;
+import org.peft4j.api.Scalars;
 import org.peft4j.api.Site;
 
 /**
@@ -172,12 +173,7 @@ public final class VisionTransformer implements AutoCloseable {
         NDArray qkv = Layers.linear(a, value(p + "attn.qkv.weight"), value(p + "attn.qkv.bias"));
         qkv = sites.apply(Site.QKV, i, qkv, pass.at(i, a, a, qkv));
         NDArray split = qkv.reshape(b, n, 3, heads, hd).transpose(2, 0, 3, 1, 4);
-        NDArray q;
-        // Scale by an engine-allocated scalar: DJL's mul(Number) builds the scalar on a Java direct
-        // buffer that autograd keeps for backward but the garbage collector may free before then.
-        try (NDArray scale = a.getManager().full(new Shape(), (float) Math.pow(hd, -0.5))) {
-            q = split.get(0).mul(scale);
-        }
+        NDArray q = Scalars.mul(split.get(0), Math.pow(hd, -0.5));
         NDArray k = split.get(1);
         NDArray v = split.get(2);
         int hidden = pass.takeHiddenFromKeys();

@@ -19,6 +19,7 @@ import org.peft4j.eval.protocol.store.Claim;
 import org.peft4j.eval.protocol.store.ProcessIdentity;
 import org.peft4j.eval.protocol.store.ResultStore;
 import org.peft4j.eval.protocol.store.TrialRecord;
+import org.peft4j.runtime.adapters.AdapterFiles;
 import org.peft4j.runtime.data.Augmentation;
 import org.peft4j.runtime.data.CachedBatchSource;
 import org.peft4j.runtime.data.DataSplit;
@@ -40,12 +41,19 @@ import org.peft4j.runtime.vit.VisionTransformer;
  * Runs one trial from its spec alone: reads only the trial's two list files, builds the backbone
  * from the base checkpoint with a fresh head for the task, attaches the method, trains with the
  * {@link Trainer} (resuming from the trial's epoch checkpoint), scores the held-out split once and
- * returns the record. Any exception, including one thrown by a plugin, becomes a
+ * returns the record. The first seed of a final trial also keeps its trained tensors as
+ * {@value #ADAPTER} (an adapter file) for analyses that need the weights. Any exception, including one thrown by a plugin, becomes a
  * {@link TrialStatus#FAILED} record; a NaN or infinite loss a {@link TrialStatus#DIVERGED} one.
  */
 public final class TrialRunner {
 
     private static final Logger LOG = LogManager.getLogger(TrialRunner.class);
+
+    /** The trained tensors of the first final seed, saved for analyses such as WiSE-FT. */
+    public static final String ADAPTER = "adapter.safetensors";
+
+    /** The base-checkpoint hash recorded in the adapter of a trial on a randomly initialised backbone. */
+    public static final String RANDOM_BASE = "random-init";
 
     private final ResultStore store;
     private final MethodRegistry registry;
@@ -136,8 +144,12 @@ public final class TrialRunner {
                 TrainingResult result = new Trainer(s.recipe(), listener)
                         .fit(model, trainSource, evalSource, store.checkpointDir(draft.id));
                 draft.finish(result, listener.resumedEpochs());
-                if (result.status() == TrainingResult.Status.OK && trial instanceof FinalTrial) {
+                if (result.status() == TrainingResult.Status.OK && trial instanceof FinalTrial f) {
                     draft.predictions = store.writePredictions(draft.id, result.finalEval(), trial.evalSplit());
+                    if (f.seedIndex() == 0) {
+                        AdapterFiles.save(store.trialDir(draft.id).resolve(ADAPTER), model, instance,
+                                s.checkpoint() == null ? RANDOM_BASE : s.checkpoint().sha256());
+                    }
                 }
             }
         }

@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# Runs peft4j's `peft bench` and the PyTorch reference bench_step.py side by side, same machine,
+# same threads, alternating per case, and prints one JSON line per run (compare.py pairs them).
+#
+#   bench/compare-with-pytorch.sh > results.jsonl
+#   /usr/bin/python3 ../shared/bench/compare.py results.jsonl
+#
+# REF      folder of bench_step.py (default: ../shared/bench next to the repository)
+# THREADS  intra-op threads for both (default 2)
+# REPEAT   how many times each pair runs (default 2; compare.py keeps the last line per impl)
+# CASES    override the case list, one case per line
+# On a CPU with AVX-512 the reference runs with OPENBLAS_CORETYPE=SkylakeX (its fastest kernels).
+set -euo pipefail
+root="$(cd "$(dirname "$0")/.." && pwd)"
+ref="${REF:-$root/../shared/bench}"
+threads="${THREADS:-2}"
+repeat="${REPEAT:-2}"
+coretype=Haswell
+grep -q avx512f /proc/cpuinfo 2>/dev/null && coretype=SkylakeX
+default_cases="--model vit-tiny --method full    --batch 32 --steps 20 --warmup 3
+--model vit-tiny --method linear  --batch 32 --steps 20 --warmup 3
+--model vit-tiny --method lora    --batch 32 --steps 20 --warmup 3
+--model vit-tiny --method adapter --batch 32 --steps 20 --warmup 3
+--model vit-s224 --method full    --batch 8  --steps 5  --warmup 2
+--model vit-s224 --method lora    --batch 8  --steps 5  --warmup 2
+--model vit-s224 --method adapter --batch 8  --steps 5  --warmup 2"
+cases="${CASES:-$default_cases}"
+while IFS= read -r c; do
+  [ -z "$c" ] && continue
+  for _ in $(seq "$repeat"); do
+    # shellcheck disable=SC2086  # the case string is split into arguments on purpose
+    OPENBLAS_CORETYPE=$coretype /usr/bin/python3 "$ref/bench_step.py" $c --threads "$threads" --classes 10
+    # shellcheck disable=SC2086
+    PEFT_THREADS="$threads" "$root/peft" bench $c --threads "$threads" --classes 10 2>/dev/null
+  done
+done <<< "$cases"

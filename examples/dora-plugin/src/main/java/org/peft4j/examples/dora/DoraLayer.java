@@ -1,0 +1,112 @@
+package org.peft4j.examples.dora;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDScope;
+import ai.djl.ndarray.types.Shape;
+import org.peft4j.api.Init;
+import org.peft4j.api.MergeTarget;
+import org.peft4j.api.ParameterHandle;
+import org.peft4j.api.PeftHost;
+
+/**
+ * One linear layer {@code y = x·Wᵀ + b} (W of shape out × in) adapted by DoRA:
+ * {@code W' = diag(m / ‖V‖) · V} with the direction {@code V = W + B·A}, where ‖V‖ holds the
+ * norm of each output row of V (the paper's column-wise norm of its d × k layout, as in the
+ * authors' and Hugging Face's code) and m is a learnable magnitude per output. A (r × in) starts
+ * kaiming-uniform, B (out × r) at zero and m at ‖W‖, so W' = W at first. The gradient flows
+ * through the norm as well (the paper's memory-saving detach is not used).
+ *
+ * <p>The forward pass works on the layer's output: since {@code x·W'ᵀ = (x·Wᵀ + x·Aᵀ·Bᵀ) ⊙ m/‖V‖},
+ * the base product already computed is reused and only the low-rank path is added.
+ */
+final class DoraLayer {
+
+    private final String layer;
+    private final ParameterHandle weight;
+    private final ParameterHandle bias;
+    private final ParameterHandle down;
+    private final ParameterHandle up;
+    private final ParameterHandle magnitude;
+
+    private DoraLayer(String layer, ParameterHandle weight, ParameterHandle bias, ParameterHandle down,
+            ParameterHandle up, ParameterHandle magnitude) {
+        this.layer = layer;
+        this.weight = weight;
+        this.bias = bias;
+        this.down = down;
+        this.up = up;
+        this.magnitude = magnitude;
+    }
+
+    /**
+     * Declares the parameters of one adapted layer.
+     *
+     * @param host the backbone being adapted
+     * @param layer the base layer's name, e.g. {@code blocks.0.attn.qkv}
+     * @param in input features
+     * @param out output features
+     * @param rank rank of the update
+     * @return the layer
+     */
+    static DoraLayer create(PeftHost host, String layer, int in, int out, int rank) {
+        ParameterHandle weight = host.base(layer + ".weight");
+        ParameterHandle down = host.linearWeight(layer + ".dora_a.weight", rank, in, Init.kaimingUniform());
+        ParameterHandle up = host.linearWeight(layer + ".dora_b.weight", out, rank, Init.zeros());
+        ParameterHandle magnitude = host.parameter(layer + ".dora_m", new Shape(out),
+                (manager, shape) -> manager.create(initialMagnitude(weight.array()), shape));
+        return new DoraLayer(layer, weight, host.base(layer + ".bias"), down, up, magnitude);
+    }
+
+    /**
+     * Scalars one adapted layer adds.
+     *
+     * @param in input features
+     * @param out output features
+     * @param rank rank of the update
+     * @return r·(in + out) + out
+     */
+    static long parameters(long in, long out, long rank) {
+        return rank * (in + out) + out;
+    }
+
+    /**
+     * The adapted layer's output.
+     *
+     * @param y the base layer's output x·Wᵀ + b, (..., out)
+     * @param x the layer's input, (..., in)
+     * @return x·W'ᵀ + b
+     */
+    NDArray forward(NDArray y, NDArray x) {
+        NDArray b = bias.array();
+        NDArray lowRank = x.matMul(down.array().transpose()).matMul(up.array().transpose());
+        return y.sub(b).add(lowRank).mul(scale()).add(b);
+    }
+
+    /** Replaces W by W' in the base weights; the bias is unchanged. */
+    void merge(MergeTarget target) {
+        target.set(layer + ".weight", direction().mul(scale().expandDims(1)));
+    }
+
+    /** m / ‖V‖, one factor per output. */
+    private NDArray scale() {
+        return magnitude.array().div(rowNorms(direction()));
+    }
+
+    /** V = W + B·A. */
+    private NDArray direction() {
+        return weight.array().add(up.array().matMul(down.array()));
+    }
+
+    /** ‖W‖ per output, computed in a scope that frees the temporaries. */
+    private static float[] initialMagnitude(NDArray weight) {
+        try (NDScope scope = new NDScope()) {
+            scope.suppressNotUsedWarning();
+            return rowNorms(weight).toFloatArray();
+        }
+    }
+
+    /** The L2 norm of each row of a matrix. */
+    private static NDArray rowNorms(NDArray matrix) {
+        return matrix.square().sum(new int[] {1}).sqrt();
+    }
+}

@@ -1,0 +1,91 @@
+package org.peft4j.examples.ia3;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.types.Shape;
+import org.peft4j.api.BackboneShape;
+import org.peft4j.api.ClosedFormCount;
+import org.peft4j.api.Init;
+import org.peft4j.api.MergeTarget;
+import org.peft4j.api.Mergeable;
+import org.peft4j.api.ParameterHandle;
+import org.peft4j.api.PeftHost;
+import org.peft4j.api.PeftMethod;
+import org.peft4j.api.Site;
+
+/**
+ * (IA)³ on a ViT: per block, {@code l_k} and {@code l_v} (D values each) multiply the keys and the
+ * values element-wise, and {@code l_ff} (H values) multiplies the MLP hidden activation after GELU.
+ * All start at one, so the model starts as the base function.
+ *
+ * <p>Keys and values are scaled at the qkv output ({@link Site#QKV}), so the vectors fold exactly
+ * into the rows of the qkv weight and bias that produce k and v. The hidden activation has no site
+ * of its own: at {@link Site#FC2} the module recomputes fc2 from its input (the GELU output) scaled
+ * by {@code l_ff}; that folds exactly into the input columns of fc2's weight. Count
+ * {@code depth · (2D + H)}, or {@code depth · 2D} without the MLP vector.
+ */
+final class Ia3 implements PeftMethod, Mergeable, ClosedFormCount {
+
+    private final boolean mlp;
+
+    Ia3(boolean mlp) {
+        this.mlp = mlp;
+    }
+
+    @Override
+    public void attach(PeftHost host) {
+        BackboneShape shape = host.shape();
+        for (int i = 0; i < shape.depth(); i++) {
+            ParameterHandle keys = host.parameter(keys(i), new Shape(shape.dim()), Init.ones());
+            ParameterHandle values = host.parameter(values(i), new Shape(shape.dim()), Init.ones());
+            host.insert(Site.QKV, i, (qkv, context) -> qkv.mul(qkvScale(qkv, keys.array(), values.array())));
+            if (mlp) {
+                ParameterHandle hidden = host.parameter(hidden(i), new Shape(shape.mlpHidden()), Init.ones());
+                ParameterHandle weight = host.base(fc2(i) + ".weight");
+                ParameterHandle bias = host.base(fc2(i) + ".bias");
+                host.insert(Site.FC2, i, (y, context) ->
+                        context.input().mul(hidden.array()).matMul(weight.array().transpose()).add(bias.array()));
+            }
+        }
+    }
+
+    @Override
+    public void merge(MergeTarget target) {
+        for (int i = 0; i < target.shape().depth(); i++) {
+            String qkv = "blocks." + i + ".attn.qkv";
+            NDArray weight = target.get(qkv + ".weight");
+            NDArray scale = qkvScale(weight, target.get(keys(i)), target.get(values(i)));
+            target.set(qkv + ".weight", weight.mul(scale.expandDims(1)));
+            target.set(qkv + ".bias", target.get(qkv + ".bias").mul(scale));
+            if (mlp) {
+                NDArray fc2 = target.get(fc2(i) + ".weight");
+                target.set(fc2(i) + ".weight", fc2.mul(target.get(hidden(i)).expandDims(0)));
+            }
+        }
+    }
+
+    @Override
+    public long insertedParameters(BackboneShape shape) {
+        return (long) shape.depth() * (2L * shape.dim() + (mlp ? shape.mlpHidden() : 0));
+    }
+
+    /** (1, l_k, l_v): the factor of each of the 3D qkv outputs, made with the manager of {@code like}. */
+    private static NDArray qkvScale(NDArray like, NDArray keys, NDArray values) {
+        return like.getManager().ones(keys.getShape()).concat(keys, 0).concat(values, 0);
+    }
+
+    private static String keys(int block) {
+        return "blocks." + block + ".attn.ia3_k";
+    }
+
+    private static String values(int block) {
+        return "blocks." + block + ".attn.ia3_v";
+    }
+
+    private static String hidden(int block) {
+        return "blocks." + block + ".mlp.ia3_ff";
+    }
+
+    private static String fc2(int block) {
+        return "blocks." + block + ".mlp.fc2";
+    }
+}

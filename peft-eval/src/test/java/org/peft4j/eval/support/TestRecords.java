@@ -1,0 +1,42 @@
+package org.peft4j.eval.support;
+
+import java.util.List;
+import org.peft4j.eval.protocol.Trial;
+import org.peft4j.eval.protocol.TrialKind;
+import org.peft4j.eval.protocol.TrialStatus;
+import org.peft4j.eval.protocol.store.TrialRecord;
+
+/** Hand-made trial records for tests that fill a result store without training. */
+public final class TestRecords {
+
+    private TestRecords() {}
+
+    /**
+     * A record of a trial.
+     *
+     * @param t the trial
+     * @param status how it ended
+     * @param accuracy its held-out accuracy (ignored unless ok)
+     * @param examples held-out examples
+     * @param predictions the predictions sidecar, or null
+     * @param inserted inserted parameters
+     * @param backbone backbone parameters
+     * @param peakRssMib peak memory
+     * @return the record (final trials trained 10 s, tuning trials 5 s)
+     */
+    public static TrialRecord of(Trial t, TrialStatus status, double accuracy, int examples,
+            TrialRecord.PredictionsInfo predictions, long inserted, long backbone, double peakRssMib) {
+        String method = t.settings().method();
+        boolean ok = status == TrialStatus.OK;
+        return new TrialRecord(TrialRecord.FORMAT, t.id(), "0".repeat(64), t.kind(), t.settings().protocol(), status,
+                ok ? "" : "loss is NaN at epoch 0", t.settings(), t.trainSplit(), t.evalSplit(),
+                new TrialRecord.MethodInfo(method, t.settings().methodVersion(), t.settings().spiVersion(), "given"),
+                t.settings().spiVersion(), null, List.of(),
+                ok ? new TrialRecord.Metrics(t.evalSplit(), accuracy, 0.5, examples) : null,
+                new TrialRecord.ParameterCounts(inserted, inserted + 20, backbone), List.of(), predictions,
+                new TrialRecord.Timing(t.kind() == TrialKind.FINAL ? 10.0 : 5.0, 12.0, 0),
+                new TrialRecord.Memory(peakRssMib, "trial"),
+                new TrialRecord.Execution("host", 1, "cpu()", 1, "2026-01-01T00:00:00Z", "2026-01-01T00:01:00Z",
+                        "development build", "17"));
+    }
+}

@@ -1,0 +1,58 @@
+package org.peft4j.methods.selective;
+
+import org.peft4j.api.BackboneShape;
+import org.peft4j.api.ClosedFormCount;
+import org.peft4j.api.InvalidHyperparameterException;
+import org.peft4j.api.MergeTarget;
+import org.peft4j.api.Mergeable;
+import org.peft4j.api.ParameterSelector;
+import org.peft4j.api.PeftHost;
+import org.peft4j.api.PeftMethod;
+
+/**
+ * Selective tuning (METHODS.md b.15): one part of each of the last {@code blocks} blocks is
+ * trained, e.g. {@code part = attn, blocks = 2} trains {@code blocks.10.attn.*} and
+ * {@code blocks.11.attn.*} of ViT-B/16. Blocks are named exactly, unlike the reference's substring
+ * match, where index 1 would also select block 11. Only base weights are trained, so merging has
+ * nothing to fold.
+ */
+public final class SelectiveTuning implements PeftMethod, Mergeable, ClosedFormCount {
+
+    private final SelectivePart part;
+    private final int blocks;
+
+    SelectiveTuning(SelectivePart part, int blocks) {
+        this.part = part;
+        this.blocks = blocks;
+    }
+
+    @Override
+    public void attach(PeftHost host) {
+        int depth = checkedDepth(host.shape());
+        String[] globs = new String[blocks];
+        for (int k = 0; k < blocks; k++) {
+            globs[k] = part.glob(depth - blocks + k);
+        }
+        host.train(ParameterSelector.globs(globs));
+    }
+
+    /** Nothing to fold: only base weights were trained. */
+    @Override
+    public void merge(MergeTarget target) {
+        // the trained base weights are the merged model
+    }
+
+    @Override
+    public long insertedParameters(BackboneShape shape) {
+        checkedDepth(shape);
+        return blocks * part.perBlock(shape);
+    }
+
+    private int checkedDepth(BackboneShape shape) {
+        if (blocks > shape.depth()) {
+            throw new InvalidHyperparameterException(SelectiveTuningProvider.BLOCKS, blocks
+                    + " exceeds the backbone's " + shape.depth() + " blocks; give at most " + shape.depth());
+        }
+        return shape.depth();
+    }
+}

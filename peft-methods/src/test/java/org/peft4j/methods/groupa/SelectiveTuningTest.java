@@ -1,0 +1,57 @@
+package org.peft4j.methods.groupa;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.peft4j.api.InvalidHyperparameterException;
+import org.peft4j.runtime.vit.ModelParameter;
+import org.peft4j.runtime.vit.VisionTransformer;
+
+/** Selective tuning trains exactly the named part of the last blocks. */
+class SelectiveTuningTest {
+
+    @Test
+    void attentionOfTheLastTwoBlocksIsTrained() {
+        try (VisionTransformer vit = GroupAMethod.vitTiny(31)) {
+            new GroupAMethod("selective", Map.of("part", "attn", "blocks", "2"), 0).attach(vit, false);
+            assertEquals(List.of(
+                    "blocks.4.attn.qkv.weight", "blocks.4.attn.qkv.bias", "blocks.4.attn.proj.weight",
+                    "blocks.4.attn.proj.bias", "blocks.5.attn.qkv.weight", "blocks.5.attn.qkv.bias",
+                    "blocks.5.attn.proj.weight", "blocks.5.attn.proj.bias", "head.weight", "head.bias"),
+                    trainableNames(vit));
+        }
+    }
+
+    @Test
+    void fc2OfTheLastBlockIsTrained() {
+        try (VisionTransformer vit = GroupAMethod.vitTiny(32)) {
+            new GroupAMethod("selective", Map.of("part", "mlp_fc2"), 0).attach(vit, false);
+            assertEquals(List.of("blocks.5.mlp.fc2.weight", "blocks.5.mlp.fc2.bias", "head.weight", "head.bias"),
+                    trainableNames(vit));
+        }
+    }
+
+    @Test
+    void moreBlocksThanTheBackboneHasIsRefused() {
+        try (VisionTransformer vit = GroupAMethod.vitTiny(33)) {
+            InvalidHyperparameterException e = assertThrows(InvalidHyperparameterException.class,
+                    () -> new GroupAMethod("selective", Map.of("blocks", "7"), 0).attach(vit, false));
+            assertEquals("blocks", e.key());
+            assertTrue(e.getMessage().contains("6 blocks"), e.getMessage());
+        }
+    }
+
+    @Test
+    void unknownPartIsRefused() {
+        assertThrows(InvalidHyperparameterException.class,
+                () -> new GroupAMethod("selective", Map.of("part", "attn_q"), 0).create());
+    }
+
+    private static List<String> trainableNames(VisionTransformer vit) {
+        return vit.parameters().where(ModelParameter::isTrainable).stream().map(ModelParameter::name).toList();
+    }
+}
