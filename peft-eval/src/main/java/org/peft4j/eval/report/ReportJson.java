@@ -34,7 +34,7 @@ public final class ReportJson {
         out.put("protocol", model.protocol().label());
         out.put("seeds", model.seeds());
         out.put("complete", model.complete());
-        out.put("conventions", Map.of(
+        out.put("conventions", ordered(
                 "accuracy", "test top-1 (%) after the last epoch; mean and sample std over the final seeds",
                 "mean", "plain mean over all tasks; null when a task has no accuracy",
                 "groupMeans", "plain mean over the tasks of each group; null when one of them has no accuracy",
@@ -43,7 +43,7 @@ public final class ReportJson {
                 "insertedParameters", "trainable parameters outside the head, mean over tasks of the selected "
                         + "configurations; insertedPercent relative to the backbone without head",
                 "similarity", "first final seed per (method, task); matrices averaged cell-wise over tasks"));
-        out.put("tasks", model.tasks().stream().map(t -> Map.of("name", t.name(), "group", t.group(),
+        out.put("tasks", model.tasks().stream().map(t -> ordered("name", t.name(), "group", t.group(),
                 "classes", t.numClasses())).toList());
         out.put("groups", model.groups());
         List<Map<String, Object>> methods = new ArrayList<>();
@@ -104,8 +104,17 @@ public final class ReportJson {
                 }
                 rows.add(values);
             }
-            out.put(measure.key(), Map.of("methods", m.methods(), "values", rows));
+            out.put(measure.key(), ordered("methods", m.methods(), "values", rows));
         });
+        return out;
+    }
+
+    /** A map of alternating keys and values, in that order (JSON objects keep it). */
+    private static Map<String, Object> ordered(Object... keysAndValues) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            out.put((String) keysAndValues[i], keysAndValues[i + 1]);
+        }
         return out;
     }
 }

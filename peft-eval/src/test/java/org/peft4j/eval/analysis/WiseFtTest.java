@@ -50,13 +50,16 @@ import org.peft4j.runtime.vit.VisionTransformer;
 import org.peft4j.runtime.vit.VitConfig;
 
 /**
- * WiSE-FT on vit-tiny with a hand-made "fine-tuned" LoRA (random trained tensors, no training): the
+ * WiSE-FT on a micro ViT with a hand-made "fine-tuned" LoRA (random trained tensors, no training): the
  * curve's ends must equal the accuracies of the pretrained backbone with the fine-tuned head (α = 0)
  * and of the unmerged fine-tuned model (α = 1), computed independently.
  */
 class WiseFtTest {
 
-    private static final int IMAGES = 12;
+    private static final int IMAGES = 8;
+
+    /** A backbone small enough for a quick test: 16 px, patch 4, dim 32, 2 blocks. */
+    private static final VitConfig MICRO = new VitConfig("micro", 16, 4, 32, 2, 2, 2, 1, 0f);
 
     @TempDir
     Path dir;
@@ -71,14 +74,14 @@ class WiseFtTest {
         Device cpu = Device.cpu();
         Engine.getInstance().setRandomSeed(7);
         Path checkpoint = dir.resolve("base.safetensors");
-        try (VisionTransformer vit = VisionTransformer.create(VitConfig.preset("vit-tiny", 1), cpu)) {
+        try (VisionTransformer vit = VisionTransformer.create(MICRO, cpu)) {
             Checkpoints.save(vit, checkpoint, Map.of("format", "pt"));
         }
         BaseCheckpoint base = new BaseCheckpoint(checkpoint.toString(), CheckpointReader.sha256(checkpoint));
         try (MethodRegistry registry = MethodRegistry.discover()) {
             String version = registry.method("lora").version();
             ComparisonSpec spec = new ComparisonSpec(ComparisonSpec.FORMAT, "wise", ProtocolKind.QUICK,
-                    VitConfig.preset("vit-tiny", 1), base, root.toString(), Normalization.NONE,
+                    MICRO, base, root.toString(), Normalization.NONE,
                     List.of(new TaskSpec("t", "natural", 2)),
                     List.of(new MethodSpec("lora", version, "1.0", List.of(Map.of("rank", "2", "dropout", "0.1")))),
                     List.of(1e-3), List.of(1e-4), new RecipeSpec(1, 8, 8, 0, 1e-6, 1e-5, 0f), 42, 1, false);
@@ -129,9 +132,9 @@ class WiseFtTest {
         Files.createDirectories(taskDir.resolve(split));
         StringBuilder list = new StringBuilder();
         for (int i = 0; i < IMAGES; i++) {
-            BufferedImage image = new BufferedImage(32, 32, BufferedImage.TYPE_INT_RGB);
-            for (int y = 0; y < 32; y++) {
-                for (int x = 0; x < 32; x++) {
+            BufferedImage image = new BufferedImage(16, 16, BufferedImage.TYPE_INT_RGB);
+            for (int y = 0; y < 16; y++) {
+                for (int x = 0; x < 16; x++) {
                     image.setRGB(x, y, random.nextInt(1 << 24));
                 }
             }
@@ -143,7 +146,7 @@ class WiseFtTest {
     }
 
     private static CachedBatchSource source(Path taskDir, String split, ImageCache.Options cache) {
-        return new CachedBatchSource(ImageCache.load(ListSplit.read(taskDir, split, 2), ImageTransform.stretch(32),
+        return new CachedBatchSource(ImageCache.load(ListSplit.read(taskDir, split, 2), ImageTransform.stretch(16),
                 cache), 2, Normalization.NONE, Augmentation.NONE);
     }
 

@@ -5,10 +5,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.peft4j.runtime.io.CheckpointReader;
@@ -59,5 +65,34 @@ class InspectAndCountTest {
         assertTrue(out.contains("  note = hello"), out);
         assertTrue(out.contains("  a.weight  float32  [2, 3]  6\n  b         float16  [5]     5"), out);
         assertEquals(-1, out.indexOf("adapter:"));
+    }
+
+    @Test
+    void inspectShowsAnNpzWithItsOwnNames() throws IOException {
+        Path npz = dir.resolve("flax.npz");
+        try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(npz))) {
+            zip.putNextEntry(new ZipEntry("Transformer/encoder_norm/scale.npy"));
+            zip.write(npy("<f4", "(3,)", new byte[12]));
+            zip.closeEntry();
+            zip.putNextEntry(new ZipEntry("embedding/kernel.npy"));
+            zip.write(npy("<f4", "(1, 1, 3, 2)", new byte[24]));
+            zip.closeEntry();
+        }
+        String out = Cli.run("inspect", npz.toString()).ok();
+        assertTrue(out.contains("format      npz"), out);
+        assertTrue(out.contains("tensors     2\nparameters  9\n"), out);
+        assertTrue(out.contains("Transformer/encoder_norm/scale") && out.contains("[1, 1, 3, 2]"), out);
+    }
+
+    /** A NumPy .npy file (format 1.0) holding the given little-endian bytes. */
+    private static byte[] npy(String dtype, String shape, byte[] data) throws IOException {
+        String header = "{'descr': '" + dtype + "', 'fortran_order': False, 'shape': " + shape + ", }";
+        int padded = (10 + header.length() + 1 + 63) / 64 * 64 - 10;
+        header = header + " ".repeat(padded - header.length() - 1) + "\n";
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.write(new byte[] {(byte) 0x93, 'N', 'U', 'M', 'P', 'Y', 1, 0, (byte) padded, (byte) (padded >> 8)});
+        out.write(header.getBytes(StandardCharsets.US_ASCII));
+        out.write(data);
+        return out.toByteArray();
     }
 }
