@@ -17,6 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.peft4j.eval.protocol.BenchmarkSource;
 import org.peft4j.eval.protocol.ComparisonSpec;
 import org.peft4j.eval.protocol.ProtocolKind;
+import org.peft4j.eval.protocol.TestMethods;
 import org.peft4j.eval.protocol.TinyBenchmark;
 import org.peft4j.eval.protocol.store.ComparisonState;
 import org.peft4j.eval.protocol.store.ResultStore;
@@ -28,6 +29,7 @@ class CompareCommandTest {
     static Path dir;
 
     private static Path data;
+    private static String plugins;
 
     /** Output and exit code of one command line. */
     private record Run(int code, String out, String err) {}
@@ -46,30 +48,34 @@ class CompareCommandTest {
     static void data() {
         data = dir.resolve("vtab");
         TinyBenchmark.writeTask(data, "alpha", 3, 1);
+        plugins = TestMethods.pluginFolder(dir).toString();
     }
 
     @Test
     void withoutDataAndWithoutAnEmbeddedBenchmarkItAsksForData() {
         assumeTrue(BenchmarkSource.discover().isEmpty(), "this build embeds a benchmark");
-        Run run = peft("compare", "--methods", "probe");
+        Run run = peft("compare", "--methods", "probe", "--plugins", plugins);
         assertEquals(1, run.code());
-        assertTrue(run.err().startsWith("peft compare: no data to compare on: pass --data DIR"), run.err());
+        assertTrue(run.err().startsWith("peft: error: no data to compare on: pass --data DIR"), run.err());
     }
 
     @Test
     void badOptionsAreExplainedInOneLine() {
-        Run malformed = peft("compare", "--data", data.toString(), "--set", "probe", "--output", dir.resolve("x").toString());
-        assertEquals("peft compare: --set 'probe' is not valid: expected METHOD.KEY=V1[,V2...], e.g. lora.rank=4,8\n",
+        Run malformed = peft("compare", "--data", data.toString(), "--set", "probe", "--output", dir.resolve("x").toString(),
+                "--plugins", plugins);
+        assertEquals("peft: error: --set 'probe' is not valid: expected METHOD.KEY=V1[,V2...], e.g. lora.rank=4,8\n",
                 malformed.err());
-        Run unknownMethod = peft("compare", "--data", data.toString(), "--methods", "probe,nope");
-        assertTrue(unknownMethod.err().startsWith("peft compare: unknown method 'nope'; known methods: "), unknownMethod.err());
-        Run unknownKey = peft("compare", "--data", data.toString(), "--methods", "bias", "--set", "bias.rank=4");
-        assertEquals("peft compare: --set bias.rank: method 'bias' has no hyperparameter 'rank'; it has norms\n",
+        Run unknownMethod = peft("compare", "--data", data.toString(), "--methods", "probe,nope", "--plugins", plugins);
+        assertTrue(unknownMethod.err().startsWith("peft: error: unknown method 'nope'; known methods: "), unknownMethod.err());
+        Run unknownKey = peft("compare", "--data", data.toString(), "--methods", "bias", "--set", "bias.rank=4",
+                "--plugins", plugins);
+        assertEquals("peft: error: --set bias.rank: method 'bias' has no hyperparameter 'rank'; it has norms\n",
                 unknownKey.err());
-        Run notCompared = peft("compare", "--data", data.toString(), "--methods", "probe", "--set", "bias.norms=true");
-        assertEquals("peft compare: --set names method 'bias', which is not compared; compared methods: probe\n",
+        Run notCompared = peft("compare", "--data", data.toString(), "--methods", "probe", "--set", "bias.norms=true",
+                "--plugins", plugins);
+        assertEquals("peft: error: --set names method 'bias', which is not compared; compared methods: probe\n",
                 notCompared.err());
-        Run badTask = peft("compare", "--data", data.toString(), "--methods", "probe", "--tasks", "beta");
+        Run badTask = peft("compare", "--data", data.toString(), "--methods", "probe", "--tasks", "beta", "--plugins", plugins);
         assertTrue(badTask.err().contains("task 'beta' has no folder"), badTask.err());
     }
 
@@ -78,7 +84,7 @@ class CompareCommandTest {
         Path output = dir.resolve("runs").resolve("quick");
         String[] args = {"compare", "--data", data.toString(), "--methods", "probe,bias", "--quick", "--model", "vit-tiny",
                 "--epochs", "1", "-Dtrain.batch_size=8", "--seeds", "2", "--set", "bias.norms=true", "--output",
-                output.toString(), "--threads", "1"};
+                output.toString(), "--threads", "1", "--plugins", plugins};
         Run first = peft(args);
         assertEquals(0, first.code(), first.err());
         assertTrue(first.out().contains("protocol: quick"), first.out());
@@ -109,7 +115,7 @@ class CompareCommandTest {
         for (String id : ids) {
             assertEquals(1, store.attempts(id), "nothing runs twice");
         }
-        Run resumeOnly = peft("compare", "--output", output.toString(), "--threads", "1");
+        Run resumeOnly = peft("compare", "--output", output.toString(), "--threads", "1", "--plugins", plugins);
         assertEquals(first.out(), resumeOnly.out());
 
         String[] changed = args.clone();
@@ -125,15 +131,15 @@ class CompareCommandTest {
         ResultStore store = ResultStore.create(output, TinyBenchmark.spec(data,
                 TinyBenchmark.writeCheckpoint(dir.resolve("base.safetensors")), List.of("alpha"), List.of("probe"), 2, 1));
         String id = new ComparisonState(store).refresh().get(0).group().tuning().get(0).id();
-        Run run = peft("trial", "--store", output.toString(), "--id", id, "--threads", "1");
+        Run run = peft("trial", "--store", output.toString(), "--id", id, "--threads", "1", "--plugins", plugins);
         assertEquals(0, run.code(), run.err());
         assertTrue(store.record(id).isPresent());
-        assertEquals(0, peft("trial", "--store", output.toString(), "--id", id, "--threads", "1").code());
+        assertEquals(0, peft("trial", "--store", output.toString(), "--id", id, "--threads", "1", "--plugins", plugins).code());
         assertEquals(1, store.attempts(id));
         assertEquals(1, store.trialIds().stream().filter(t -> store.record(t).isPresent()).count(), "only that trial ran");
         Run bad = peft("trial", "--store", output.toString(), "--id", "zz");
         assertEquals(1, bad.code());
-        assertTrue(bad.err().startsWith("peft trial: 'zz' is not a trial id"), bad.err());
+        assertTrue(bad.err().startsWith("peft: error: 'zz' is not a trial id"), bad.err());
         Run both = peft("trial", "--store", output.toString(), "--id", id, "--worker");
         assertEquals(2, both.code(), "--id and --worker exclude each other");
     }

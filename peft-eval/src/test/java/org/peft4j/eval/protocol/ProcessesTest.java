@@ -39,9 +39,11 @@ class ProcessesTest {
         ResultStore store = ResultStore.create(dir.resolve("store"), spec(dir, 3, 2));
         Path logA = dir.resolve("a.log");
         Path logB = dir.resolve("b.log");
-        Process a = ChildJvm.start(logA, "compare", "--output", store.root().toString(), "--threads", "1");
+        String plugins = TestMethods.pluginFolder(dir).toString();
+        Process a = ChildJvm.start(logA, "compare", "--output", store.root().toString(), "--threads", "1",
+                "--plugins", plugins);
         Process b = ChildJvm.start(logB, "compare", "--output", store.root().toString(), "--parallel", "2",
-                "--threads", "1");
+                "--threads", "1", "--plugins", plugins);
         assertTrue(a.waitFor(240, TimeUnit.SECONDS) && b.waitFor(240, TimeUnit.SECONDS), "both finish");
         assertEquals(0, a.exitValue(), output(logA));
         assertEquals(0, b.exitValue(), output(logB));
@@ -69,7 +71,9 @@ class ProcessesTest {
         ResultStore killed = ResultStore.create(dir.resolve("killed"), spec);
         ResultStore straight = ResultStore.create(dir.resolve("straight"), spec);
         Path log = dir.resolve("child.log");
-        Process child = ChildJvm.start(log, "compare", "--output", killed.root().toString(), "--threads", "1");
+        String plugins = TestMethods.pluginFolder(dir).toString();
+        Process child = ChildJvm.start(log, "compare", "--output", killed.root().toString(), "--threads", "1",
+                "--plugins", plugins);
         String interrupted = null;
         long deadline = System.currentTimeMillis() + 180_000;
         while (child.isAlive() && System.currentTimeMillis() < deadline && interrupted == null) {
@@ -96,8 +100,10 @@ class ProcessesTest {
         }
         assertTrue(!finishedBefore.isEmpty() && !finishedBefore.containsKey(interrupted));
 
-        assertEquals(0, PeftCommand.commandLine().execute("compare", "--output", killed.root().toString(), "--threads", "1"));
-        assertEquals(0, PeftCommand.commandLine().execute("compare", "--output", straight.root().toString(), "--threads", "1"));
+        assertEquals(0, PeftCommand.commandLine().execute("compare", "--output", killed.root().toString(), "--threads", "1",
+                "--plugins", plugins));
+        assertEquals(0, PeftCommand.commandLine().execute("compare", "--output", straight.root().toString(), "--threads", "1",
+                "--plugins", plugins));
 
         for (String id : killed.trialIds()) {
             TrialRecord resumed = killed.record(id).orElseThrow();

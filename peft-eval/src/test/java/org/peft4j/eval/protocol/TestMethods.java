@@ -1,6 +1,15 @@
 package org.peft4j.eval.protocol;
 
 import ai.djl.ndarray.types.Shape;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import java.util.List;
 import org.peft4j.api.Hyperparameter;
 import org.peft4j.api.HyperparameterSchema;
@@ -14,7 +23,8 @@ import org.peft4j.api.Site;
 import org.peft4j.runtime.plugins.MethodRegistry;
 
 /**
- * Methods defined for the protocol tests (registered for child JVMs in META-INF/services):
+ * Methods defined for the protocol tests (for the command line, as a plugin JAR written by
+ * {@link #pluginFolder}, so that other tests' class-path discovery does not see them):
  * {@code probe} trains the head only; {@code bias} trains biases, and LayerNorm weights too when
  * {@code norms=true} (a two-point grid with different sizes); {@code nan} makes the final norm
  * output NaN, so training diverges; {@code broken} throws in attach.
@@ -26,6 +36,30 @@ public final class TestMethods {
     /** @return a registry of the four test methods */
     static MethodRegistry registry() {
         return MethodRegistry.of(new Probe(), new Bias(), new Nan(), new Broken());
+    }
+
+    /**
+     * Writes a plugins folder with one JAR that lists the four test methods as service providers
+     * (their classes come from the test class path, the plugin loader's parent).
+     *
+     * @param dir where to create the {@code plugins} folder
+     * @return the plugins folder
+     */
+    public static Path pluginFolder(Path dir) {
+        Path folder = dir.resolve("plugins");
+        String providers = Stream.of(Probe.class, Bias.class, Nan.class, Broken.class).map(Class::getName)
+                .collect(Collectors.joining("\n", "", "\n"));
+        try {
+            Files.createDirectories(folder);
+            try (JarOutputStream jar = new JarOutputStream(Files.newOutputStream(folder.resolve("test-methods.jar")))) {
+                jar.putNextEntry(new JarEntry("META-INF/services/" + PeftMethodProvider.class.getName()));
+                jar.write(providers.getBytes(StandardCharsets.UTF_8));
+                jar.closeEntry();
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return folder;
     }
 
     /** Base of the test providers. */

@@ -20,7 +20,7 @@ import org.peft4j.runtime.vit.VitConfig;
 /**
  * Training is bit-identical run to run while the garbage collector runs all the time: no tensor
  * that autograd keeps for backward may live on a Java buffer the collector can free (DJL's
- * {@code mul(Number)} scalars do; the attention scale and the micro-batch loss scale once used them).
+ * {@code mul(Number)} scalars do, hence {@code org.peft4j.api.Scalars}).
  */
 class GarbageCollectionTest {
 
