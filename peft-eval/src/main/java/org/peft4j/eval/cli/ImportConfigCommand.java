@@ -17,7 +17,7 @@ import picocli.CommandLine.Spec;
                 + "its hyperparameters and training settings, printed as 'peft compare' options. Files are merged in "
                 + "order (later keys win): usually the defaults file, the lr/wd grid file and a method file.",
                 "A key without peft4j equivalent, or a value peft4j cannot honour, is an error naming the file and key."},
-        footer = {"", "Example:", "  peft import-config default_vtab_processed.yml lr_wd_vtab_processed.yml method/lora.yml"})
+        footer = {"", "Examples:", "  peft import-config default_vtab_processed.yml lr_wd_vtab_processed.yml method/lora.yml"})
 final class ImportConfigCommand implements Callable<Integer> {
 
     @Spec

@@ -18,7 +18,7 @@ import picocli.CommandLine.Model.CommandSpec;
                 + "accuracy.csv, summary.csv, results.json and PNG plots (accuracy vs inserted parameters, per-task "
                 + "accuracy, prediction-similarity heatmaps, WiSE-FT curves computed by 'peft wise').",
                 "It reads only the store; an unfinished comparison gives a partial report."},
-        footer = {"", "Example:", "  peft report runs/vtab-1k-study"})
+        footer = {"", "Examples:", "  peft report runs/vtab-1k-study"})
 final class ReportCommand implements Callable<Integer> {
 
     @Spec

@@ -35,7 +35,7 @@ import picocli.CommandLine.Spec;
                 + "θ(α) = (1−α)·θ_pretrained + α·θ_fine-tuned (the fine-tuned head is kept at every α), and score each "
                 + "θ(α) on the task's test split and on a distribution-shifted split of the same task folder.",
                 "Curves go to DIR/wise/<task>--<method>.json; the report in DIR/report is rewritten with them."},
-        footer = {"", "Example:", "  peft wise runs/embedded-study --task shapes --shifted-split test_shifted"})
+        footer = {"", "Examples:", "  peft wise runs/embedded-study --task shapes --shifted-split test_shifted"})
 final class WiseCommand implements Callable<Integer> {
 
     private static final Logger LOG = LogManager.getLogger(WiseCommand.class);

@@ -28,8 +28,8 @@ class HelpTest {
     @Test
     void theTopLevelHelpListsTheCommands() {
         String help = Cli.run("--help").ok();
-        assertTrue(help.contains("  train     Train one method on one VTAB-1K task"), help);
-        assertTrue(help.contains("Examples:\n  peft methods"), help);
+        assertTrue(help.matches("(?s).*\n  train +Train one method on one VTAB-1K task.*"), help);
+        assertTrue(help.contains("Examples:\n  peft compare\n  peft methods"), help);
     }
 
     @Test

@@ -52,7 +52,7 @@ class ReportCommandTest {
         CommandLine cli = PeftCommand.commandLine();
         cli.setErr(new PrintWriter(err));
         assertEquals(1, cli.execute("report", dir.resolve("none").toString()));
-        assertTrue(err.toString().startsWith("peft report: ") && err.toString().contains("holds no comparison"),
+        assertTrue(err.toString().startsWith("peft: error: ") && err.toString().contains("holds no comparison"),
                 err.toString());
     }
 
