@@ -17,7 +17,7 @@ import picocli.CommandLine.Option;
                 "  peft bench --model vit-b16 --method full --batch 8 --steps 3 --infer"})
 final class BenchCommand implements Callable<Integer> {
 
-    @Option(names = "--model", defaultValue = "vit-tiny", description = "vit-tiny, vit-s16 (alias vit-s224), vit-b16, vit-l16 (default: ${DEFAULT-VALUE})")
+    @Option(names = "--model", defaultValue = "vit-tiny", description = "vit-micro, vit-tiny, vit-s16 (alias vit-s224), vit-b16, vit-l16 (default: ${DEFAULT-VALUE})")
     String model;
 
     @Option(names = "--method", defaultValue = "full",
