@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 /** The {@code peft} command line: one subcommand per job. */
 @Command(name = "peft", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Parameter-efficient fine-tuning of Vision Transformers, and fair comparisons of PEFT methods.",
-        subcommands = {BenchCommand.class})
+        subcommands = {BenchCommand.class, PretrainCommand.class})
 public final class PeftCommand {
 
     private PeftCommand() {}
