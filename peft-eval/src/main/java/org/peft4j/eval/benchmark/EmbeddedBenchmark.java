@@ -55,7 +55,7 @@ public final class EmbeddedBenchmark {
     public static final String MODEL_PRESET = "vit-micro";
 
     /** SHA-256 of the shipped backbone checkpoint (see docs/embedded-benchmark.md). */
-    public static final String CHECKPOINT_SHA256 = "0000000000000000000000000000000000000000000000000000000000000000";
+    public static final String CHECKPOINT_SHA256 = "20002eae00efc4e9ccb2880faec3bdf586864204c311302f28c2a9c2f9e98e1e";
 
     /** Name of the shipped checkpoint, as a class-path resource beside this class and in the cache folder. */
     public static final String CHECKPOINT_FILE = "vit-micro-pretrained.safetensors";
@@ -143,8 +143,8 @@ public final class EmbeddedBenchmark {
 
     /**
      * The folder holding one folder per task with the distribution-shifted test split
-     * ({@code test.txt} only): the same scenes as the task's test split, drawn with darker, saturated
-     * backgrounds, other stain and fundus colours and twice the pixel noise.
+     * ({@code test.txt} only): the same scenes as the task's test split, drawn with saturated, somewhat
+     * darker backgrounds, other stain and fundus colours and twice the pixel noise.
      *
      * @return {@code <cacheDir>/data/shifted}
      */

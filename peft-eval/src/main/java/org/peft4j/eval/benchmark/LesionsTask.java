@@ -12,7 +12,7 @@ final class LesionsTask implements SceneGenerator {
     private static final int[][] COUNTS = {{0, 0}, {2, 4}, {5, 8}, {9, 14}};
 
     /** Largest lesion radius per grade, in pixels. */
-    private static final double[] MAX_RADIUS = {0, 1.1, 1.4, 1.9};
+    private static final double[] MAX_RADIUS = {0, 1.2, 1.5, 2.0};
 
     private static final BenchmarkTask TASK = new BenchmarkTask("lesions", TaskGroup.SPECIALIZED, COUNTS.length,
             "severity grade 0-3 from the number (0, 2-4, 5-8, 9-14) and size of dark and pale spots in a "
@@ -28,7 +28,7 @@ final class LesionsTask implements SceneGenerator {
         Raster raster = new Raster();
         Rgb retina = style == Look.STANDARD
                 ? Rgb.hsv(look.uniform(0.02, 0.07), look.uniform(0.65, 0.85), look.uniform(0.6, 0.85))
-                : Rgb.hsv(look.uniform(0.1, 0.16), look.uniform(0.35, 0.6), look.uniform(0.35, 0.55));
+                : Rgb.hsv(look.uniform(0.1, 0.16), look.uniform(0.35, 0.6), look.uniform(0.45, 0.65));
         double cx = 16 + scene.uniform(-1, 1);
         double cy = 16 + scene.uniform(-1, 1);
         double radius = scene.uniform(13.5, 15.5);
@@ -48,9 +48,9 @@ final class LesionsTask implements SceneGenerator {
         for (int i = 0; i < lesions; i++) {
             double a = Scenery.angle(scene);
             double d = radius * 0.85 * StrictMath.sqrt(scene.nextDouble());
-            Rgb spot = scene.coin() ? retina.scale(0.35) : retina.mix(new Rgb(1, 0.95, 0.55), 0.6);
+            Rgb spot = scene.coin() ? retina.scale(0.3) : retina.mix(new Rgb(1, 0.95, 0.55), 0.6);
             raster.fill(Region.glyph(Glyph.CIRCLE, cx + d * StrictMath.cos(a), cy + d * StrictMath.sin(a),
-                    scene.uniform(0.6, MAX_RADIUS[label]) / 0.9, 0), Paint.solid(spot), look.uniform(0.7, 1));
+                    scene.uniform(0.6, MAX_RADIUS[label]) / 0.9, 0), Paint.solid(spot), look.uniform(0.85, 1));
         }
         return raster.toImage(look, style.noise());
     }

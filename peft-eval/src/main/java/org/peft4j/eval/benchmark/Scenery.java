@@ -16,27 +16,14 @@ final class Scenery {
      * @return the background's mean luminance, for choosing contrasting object colours
      */
     static double background(Raster raster, Rng look, Look style) {
-        Rgb a = backgroundColour(look, style);
-        Rgb b = backgroundColour(look, style);
+        Rgb a = style.background(look);
+        Rgb b = style.background(look);
         if (look.coin()) {
             raster.fill(Paint.gradient(a, b, look.uniform(0, TURN)));
         } else {
             raster.fill(Paint.blend(new ValueNoise(look, look.uniform(5, 12)), a, b));
         }
         return (a.luminance() + b.luminance()) / 2;
-    }
-
-    /**
-     * A background colour of the look's palette.
-     *
-     * @param look appearance generator
-     * @param style the appearance distribution
-     * @return the colour
-     */
-    static Rgb backgroundColour(Rng look, Look style) {
-        return style == Look.STANDARD
-                ? Rgb.hsv(look.nextDouble(), look.uniform(0, 0.35), look.uniform(0.55, 0.95))
-                : Rgb.hsv(look.nextDouble(), look.uniform(0.4, 0.8), look.uniform(0.2, 0.55));
     }
 
     /**

@@ -17,7 +17,7 @@ final class TexturesTask implements SceneGenerator {
     @Override
     public RgbImage render(int label, Rng scene, Rng look, Look style) {
         Raster raster = new Raster();
-        Rgb first = Scenery.backgroundColour(look, style);
+        Rgb first = style.background(look);
         Rgb second = first.mix(Scenery.objectColour(look, first.luminance()), look.uniform(0.45, 1));
         raster.fill(Paint.twoTone(Textures.values()[label].draw(scene, scene.uniform(3.5, 8)), first, second));
         if (scene.coin()) {

@@ -26,7 +26,7 @@ final class UpstreamTask implements SceneGenerator {
         double bg = Scenery.background(raster, look, style);
         if (scene.nextInt(3) == 0) {
             Textures kind = Textures.values()[scene.nextInt(Textures.values().length)];
-            Rgb faint = Scenery.backgroundColour(look, style);
+            Rgb faint = style.background(look);
             raster.fill(Region.glyph(Glyph.SQUARE, 16, 16, 23, 0),
                     Paint.twoTone(kind.draw(scene, scene.uniform(3, 9)), faint, faint.scale(0.85)), 0.6);
         }
