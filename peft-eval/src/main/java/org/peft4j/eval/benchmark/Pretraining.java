@@ -58,6 +58,7 @@ public final class Pretraining {
             return new Settings(0, 32_000, 2_000, 9, 64, 5e-4, 0.05, 1, 0f, 2);
         }
 
+        /** @return the training recipe: no gradient accumulation, evaluation every quarter of the run */
         TrainingRecipe recipe() {
             return new TrainingRecipe(epochs, batch, batch, lr, weightDecay, warmupEpochs, 1e-6, 1e-5, dropPath,
                     Math.max(1, epochs / 4), seed, false);
