@@ -26,7 +26,7 @@ final class BenchCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--model", defaultValue = "vit-tiny", description = "vit-tiny, vit-s16 (alias vit-s224), vit-b16, vit-l16 (default: ${DEFAULT-VALUE})")
+    @Option(names = "--model", defaultValue = "vit-tiny", description = "vit-micro, vit-tiny, vit-s16 (alias vit-s224), vit-b16, vit-l16 (default: ${DEFAULT-VALUE})")
     String model;
 
     @Option(names = "--method", defaultValue = "full",

@@ -32,7 +32,7 @@ class ParameterCountTest {
 
     /** vit-s16 and vit-b16 are checked above, with the models created there. */
     @ParameterizedTest
-    @ValueSource(strings = {"vit-tiny", "vit-l16"})
+    @ValueSource(strings = {"vit-micro", "vit-tiny", "vit-l16"})
     void theClosedFormCountsWhatTheModelCreates(String preset) {
         VitConfig config = VitConfig.preset(preset, 10);
         try (VisionTransformer vit = VisionTransformer.create(config, Device.cpu())) {
