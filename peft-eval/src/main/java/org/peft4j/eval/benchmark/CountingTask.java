@@ -7,12 +7,12 @@ final class CountingTask implements SceneGenerator {
 
     private static final Glyph[] KINDS = {Glyph.CIRCLE, Glyph.SQUARE, Glyph.TRIANGLE};
 
-    private static final BenchmarkTask TASK = new BenchmarkTask("counting", TaskGroup.STRUCTURED, 6,
+    private static final BuiltInTask TASK = new BuiltInTask("counting", TaskGroup.STRUCTURED, 6,
             "number of objects, 1-6 (label = count - 1): circles, squares and triangles of random colour, "
                     + "size (radius 2-3.5 px) and position, not overlapping");
 
     @Override
-    public BenchmarkTask task() {
+    public BuiltInTask task() {
         return TASK;
     }
 

@@ -114,7 +114,7 @@ public final class EmbeddedBenchmark {
     }
 
     /** @return the six tasks, natural first, then specialized, then structured */
-    public List<BenchmarkTask> tasks() {
+    public List<BuiltInTask> tasks() {
         return GENERATORS.stream().map(SceneGenerator::task).toList();
     }
 
@@ -124,10 +124,10 @@ public final class EmbeddedBenchmark {
      * @param name a task name
      * @return its descriptor
      */
-    public BenchmarkTask task(String name) {
+    public BuiltInTask task(String name) {
         return tasks().stream().filter(t -> t.name().equals(name)).findFirst().orElseThrow(
                 () -> new IllegalArgumentException("unknown built-in task '" + name + "'; expected one of "
-                        + tasks().stream().map(BenchmarkTask::name).toList()));
+                        + tasks().stream().map(BuiltInTask::name).toList()));
     }
 
     /**

@@ -11,12 +11,12 @@ final class GratingsTask implements SceneGenerator {
     /** Centre frequencies of the classes, in cycles per image; each class spans ± 0.5. */
     private static final double[] CYCLES = {2, 3, 4, 5, 6};
 
-    private static final BenchmarkTask TASK = new BenchmarkTask("gratings", TaskGroup.SPECIALIZED, CYCLES.length,
+    private static final BuiltInTask TASK = new BuiltInTask("gratings", TaskGroup.SPECIALIZED, CYCLES.length,
             "frequency band (2, 3, 4, 5, 6 ± 0.5 cycles per image) of a faint grating of random angle and phase "
                     + "on a stained-tissue-like background with nuclei");
 
     @Override
-    public BenchmarkTask task() {
+    public BuiltInTask task() {
         return TASK;
     }
 

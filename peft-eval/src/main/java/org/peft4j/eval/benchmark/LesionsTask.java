@@ -14,12 +14,12 @@ final class LesionsTask implements SceneGenerator {
     /** Largest lesion radius per grade, in pixels. */
     private static final double[] MAX_RADIUS = {0, 1.2, 1.5, 2.0};
 
-    private static final BenchmarkTask TASK = new BenchmarkTask("lesions", TaskGroup.SPECIALIZED, COUNTS.length,
+    private static final BuiltInTask TASK = new BuiltInTask("lesions", TaskGroup.SPECIALIZED, COUNTS.length,
             "severity grade 0-3 from the number (0, 2-4, 5-8, 9-14) and size of dark and pale spots in a "
                     + "fundus-like disc with an optic disc and vessels");
 
     @Override
-    public BenchmarkTask task() {
+    public BuiltInTask task() {
         return TASK;
     }
 

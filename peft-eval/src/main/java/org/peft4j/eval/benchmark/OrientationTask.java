@@ -7,12 +7,12 @@ final class OrientationTask implements SceneGenerator {
 
     private static final int BINS = 8;
 
-    private static final BenchmarkTask TASK = new BenchmarkTask("orientation", TaskGroup.STRUCTURED, BINS,
+    private static final BuiltInTask TASK = new BuiltInTask("orientation", TaskGroup.STRUCTURED, BINS,
             "orientation bin (8 bins of 22.5 degrees over 0-180) of a bar of random length (14-22 px), width, "
                     + "colour and position, among round blobs");
 
     @Override
-    public BenchmarkTask task() {
+    public BuiltInTask task() {
         return TASK;
     }
 

@@ -6,7 +6,7 @@ import org.peft4j.runtime.data.RgbImage;
 interface SceneGenerator {
 
     /** @return the task this generator draws */
-    BenchmarkTask task();
+    BuiltInTask task();
 
     /**
      * Draws one image.

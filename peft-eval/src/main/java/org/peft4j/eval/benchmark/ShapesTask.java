@@ -5,13 +5,13 @@ import org.peft4j.runtime.data.RgbImage;
 /** Natural: the category of the largest object, among clutter and a smaller distractor. */
 final class ShapesTask implements SceneGenerator {
 
-    private static final BenchmarkTask TASK = new BenchmarkTask("shapes", TaskGroup.NATURAL, Glyph.OBJECTS.length,
+    private static final BuiltInTask TASK = new BuiltInTask("shapes", TaskGroup.NATURAL, Glyph.OBJECTS.length,
             "category of the largest object (circle, square, triangle, plus, ring, ellipse) with random colour, "
                     + "size, position and rotation, over a gradient or smooth-noise background with small blobs "
                     + "and, half of the time, a smaller distractor of another shape");
 
     @Override
-    public BenchmarkTask task() {
+    public BuiltInTask task() {
         return TASK;
     }
 

@@ -5,12 +5,12 @@ import org.peft4j.runtime.data.RgbImage;
 /** Natural: the kind of texture filling the image, with random scale, colours and an occluder. */
 final class TexturesTask implements SceneGenerator {
 
-    private static final BenchmarkTask TASK = new BenchmarkTask("textures", TaskGroup.NATURAL, Textures.values().length,
+    private static final BuiltInTask TASK = new BuiltInTask("textures", TaskGroup.NATURAL, Textures.values().length,
             "texture kind (stripes, checker, dots, grid, waves, blobs) with random period (3.5-8 px), angle, phase, "
                     + "two colours of random contrast and, half of the time, an occluding object");
 
     @Override
-    public BenchmarkTask task() {
+    public BuiltInTask task() {
         return TASK;
     }
 

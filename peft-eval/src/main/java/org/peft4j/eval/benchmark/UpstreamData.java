@@ -39,7 +39,7 @@ public final class UpstreamData {
     }
 
     /** @return the task descriptor of the upstream set (32 classes) */
-    public static BenchmarkTask task() {
+    public static BuiltInTask task() {
         return GENERATOR.task();
     }
 

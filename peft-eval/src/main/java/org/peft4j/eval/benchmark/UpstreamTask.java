@@ -10,13 +10,13 @@ final class UpstreamTask implements SceneGenerator {
 
     private static final int FILLS = 4;
 
-    private static final BenchmarkTask TASK = new BenchmarkTask("upstream", TaskGroup.NATURAL,
+    private static final BuiltInTask TASK = new BuiltInTask("upstream", TaskGroup.NATURAL,
             Glyph.UPSTREAM.length * FILLS,
             "shape (star, hexagon, heart, arrow, L, T, crescent, rhombus) x fill (solid, stripes, dots, checker) "
                     + "with random colours, size, position and rotation over gradient, noise or texture backgrounds");
 
     @Override
-    public BenchmarkTask task() {
+    public BuiltInTask task() {
         return TASK;
     }
 

@@ -55,18 +55,18 @@ class EmbeddedBenchmarkTest {
     @Test
     void sixTasksTwoPerGroup() {
         assertEquals(List.of("shapes", "textures", "gratings", "lesions", "counting", "orientation"),
-                bench.tasks().stream().map(BenchmarkTask::name).toList());
+                bench.tasks().stream().map(BuiltInTask::name).toList());
         Map<TaskGroup, Long> perGroup = bench.tasks().stream()
-                .collect(Collectors.groupingBy(BenchmarkTask::group, TreeMap::new, Collectors.counting()));
+                .collect(Collectors.groupingBy(BuiltInTask::group, TreeMap::new, Collectors.counting()));
         assertEquals(Map.of(TaskGroup.NATURAL, 2L, TaskGroup.SPECIALIZED, 2L, TaskGroup.STRUCTURED, 2L), perGroup);
-        assertEquals(List.of(6, 6, 5, 4, 6, 8), bench.tasks().stream().map(BenchmarkTask::classes).toList());
+        assertEquals(List.of(6, 6, 5, 4, 6, 8), bench.tasks().stream().map(BuiltInTask::classes).toList());
         assertEquals("vit-micro", bench.modelPreset());
         assertEquals(cache.resolve("data").resolve("tasks"), bench.dataRoot());
     }
 
     @Test
     void everyTaskHasTheVtabSplitsWithAllClasses() throws Exception {
-        for (BenchmarkTask task : bench.tasks()) {
+        for (BuiltInTask task : bench.tasks()) {
             VtabDataset data = VtabDataset.open(bench.dataRoot().resolve(task.name()));
             assertEquals(task.classes(), data.numClasses(), task.name() + ": classes derived from the lists");
             DataSplit train = data.split("train800");
@@ -88,7 +88,7 @@ class EmbeddedBenchmarkTest {
 
     @Test
     void theShiftedTestShowsTheSameScenesDifferently() throws Exception {
-        for (BenchmarkTask task : bench.tasks()) {
+        for (BuiltInTask task : bench.tasks()) {
             DataSplit test = VtabDataset.open(bench.dataRoot().resolve(task.name()), task.classes()).split("test");
             DataSplit shifted = VtabDataset.open(bench.shiftedRoot().resolve(task.name()), task.classes()).split("test");
             assertEquals(1000, shifted.size());
@@ -143,7 +143,7 @@ class EmbeddedBenchmarkTest {
     /** Linear probing: only the head learns, on train800, evaluated on val200. */
     @Test
     void aLinearProbeOnTheShippedBackboneBeatsChanceClearly() {
-        BenchmarkTask task = bench.task("orientation");
+        BuiltInTask task = bench.task("orientation");
         VtabDataset data = VtabDataset.open(bench.dataRoot().resolve(task.name()), task.classes());
         Engine.getInstance().setRandomSeed(0);
         try (CachedBatchSource train = source(data.split("train800"), task);
@@ -162,7 +162,7 @@ class EmbeddedBenchmarkTest {
         }
     }
 
-    private static CachedBatchSource source(DataSplit split, BenchmarkTask task) {
+    private static CachedBatchSource source(DataSplit split, BuiltInTask task) {
         return new CachedBatchSource(ImageCache.load(split, bench.transform(), ImageCache.Options.defaults().withThreads(2)),
                 task.classes(), bench.normalization(), Augmentation.NONE);
     }

@@ -8,4 +8,4 @@ package org.peft4j.eval.benchmark;
  * @param classes number of classes; labels are 0 .. classes − 1
  * @param description what the label means and what varies
  */
-public record BenchmarkTask(String name, TaskGroup group, int classes, String description) {}
+public record BuiltInTask(String name, TaskGroup group, int classes, String description) {}
