@@ -8,8 +8,8 @@ import picocli.CommandLine.Command;
 /** The {@code peft} command line: one subcommand per job. */
 @Command(name = "peft", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Parameter-efficient fine-tuning of Vision Transformers, and fair comparisons of PEFT methods.",
-        subcommands = {BenchCommand.class, CompareCommand.class, TrialCommand.class, ReportCommand.class, WiseCommand.class,
-                ImportConfigCommand.class})
+        subcommands = {BenchCommand.class, CompareCommand.class, TrialCommand.class, ReportCommand.class,
+                WiseCommand.class, ImportConfigCommand.class})
 public final class PeftCommand {
 
     private static final Logger LOG = LogManager.getLogger(PeftCommand.class);

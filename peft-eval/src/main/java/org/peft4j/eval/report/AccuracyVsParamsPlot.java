@@ -18,8 +18,9 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /**
  * Mean test accuracy over tasks against inserted parameters (log scale), one labelled point per
- * method with a mean; a label that had to move away from its point is joined to it by a grey line. A method with no inserted parameters (linear probing) is drawn at the left
- * edge of the axis and labelled "(0 params)".
+ * method with a mean; a label that had to move away from its point is joined to it by a grey
+ * line. A method with no inserted parameters (linear probing) is drawn at the left edge of the
+ * axis and labelled "(0 params)".
  */
 final class AccuracyVsParamsPlot {
 
