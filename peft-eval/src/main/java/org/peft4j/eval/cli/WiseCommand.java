@@ -57,7 +57,8 @@ final class WiseCommand implements Callable<Integer> {
     String shiftedSplit;
 
     @Option(names = "--methods", split = ",", paramLabel = "METHOD",
-            description = "Methods to interpolate (default: every mergeable method that ended ok on the task)")
+            description = "Methods to interpolate (default: every mergeable method with inserted parameters that ended "
+                    + "ok on the task)")
     List<String> methods = new ArrayList<>();
 
     @Option(names = "--alphas", split = ",", paramLabel = "A",
@@ -86,13 +87,17 @@ final class WiseCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** The methods that ended ok on the task and whose configured instance is Mergeable. */
+    /**
+     * The methods that ended ok on the task, change the backbone (linear probing, with no inserted
+     * parameters, would give a flat curve) and whose configured instance is Mergeable.
+     */
     private List<String> mergeable(ResultStore results, MethodRegistry registry) {
         List<String> out = new ArrayList<>();
         ComparisonResults all = ComparisonResults.read(results);
         for (String method : all.methods()) {
             ResultCell cell = all.cell(method, task).orElse(null);
-            if (cell != null && cell.status() == CellStatus.OK && registry.names().contains(method)
+            boolean tunesBackbone = cell != null && cell.insertedParameters() != null && cell.insertedParameters() > 0;
+            if (tunesBackbone && cell.status() == CellStatus.OK && registry.names().contains(method)
                     && registry.create(method, cell.hyperparameters()).method() instanceof Mergeable) {
                 out.add(method);
             }

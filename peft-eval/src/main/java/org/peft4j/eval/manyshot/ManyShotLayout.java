@@ -1,6 +1,9 @@
 package org.peft4j.eval.manyshot;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -15,10 +18,12 @@ import org.peft4j.runtime.io.AtomicFiles;
 
 /**
  * Runs the tuning protocol on a many-shot data set by writing its splits as a VTAB-1K-layout task
- * folder of list files that point at the original images: the training subset becomes
- * {@code train800val200}, the part of it tuning trains on {@code train800}, the validation carved
- * out of it {@code val200}, and the data set's test split {@code test} (the names are the
- * protocol's roles; the sizes are the many-shot ones). The test split is never sampled from.
+ * folder: the training subset becomes {@code train800val200}, the part of it tuning trains on
+ * {@code train800}, the validation carved out of it {@code val200}, and the data set's test split
+ * {@code test} (the names are the protocol's roles; the sizes are the many-shot ones). The test
+ * split is never sampled from. The images used are placed under {@code images/} of the task folder
+ * as hard links to the originals (copies where the file system cannot link), since a task's
+ * images must lie inside its folder.
  */
 public final class ManyShotLayout {
 
@@ -58,8 +63,12 @@ public final class ManyShotLayout {
                 + "<class>/<image> files, or train.csv and test.csv files of 'path,label' lines");
     }
 
+    /** The folder of the linked images inside the task folder. */
+    public static final String IMAGES = "images";
+
     /**
-     * Writes the task folder (list files only; unchanged files are left as they are).
+     * Writes the task folder: the images used (linked) and the list files (unchanged files are left
+     * as they are).
      *
      * @param source the data set
      * @param trainAmount examples per class to train on, or null for all
@@ -68,7 +77,7 @@ public final class ManyShotLayout {
      * @param taskDir the task folder to write
      * @return the splits written
      * @throws IllegalArgumentException if an image path contains white space (the list format
-     *     separates path and label by white space)
+     *     separates path and label by white space) or leaves the data set folder
      */
     public static StratifiedSplit.ManyShot write(Source source, PerClass trainAmount, PerClass valAmount, long seed,
             Path taskDir) {
@@ -89,19 +98,47 @@ public final class ManyShotLayout {
         return splits;
     }
 
+    /** Links the sample's image into the task folder and returns its list line. */
     private static String line(Path taskDir, DataSplit split, Sample s) {
-        String path = taskDir.relativize(split.resolve(s).toAbsolutePath().normalize()).toString();
+        Path relative = Path.of(s.path()).normalize();
+        if (relative.isAbsolute() || relative.startsWith("..")) {
+            throw new IllegalArgumentException("the image path '" + s.path() + "' of " + split.source() + " leaves the "
+                    + "data set folder; keep the images inside it");
+        }
+        String path = IMAGES + "/" + relative.toString().replace('\\', '/');
         if (path.chars().anyMatch(Character::isWhitespace)) {
             throw new IllegalArgumentException("the image path '" + split.resolve(s) + "' contains white space, which "
                     + "the list format cannot hold; rename the file or folder");
         }
+        link(split.resolve(s).toAbsolutePath().normalize(), taskDir.resolve(path));
         return path + " " + s.label() + "\n";
+    }
+
+    /** A hard link to the image, or a copy where the file system cannot link; kept when already there. */
+    private static void link(Path image, Path target) {
+        try {
+            if (Files.exists(target) && Files.isSameFile(image, target)) {
+                return;
+            }
+            Files.createDirectories(target.getParent());
+            Files.deleteIfExists(target);
+            try {
+                Files.createLink(target, image);
+            } catch (UnsupportedOperationException | IOException e) {
+                Files.copy(image, target);
+            }
+        } catch (NoSuchFileException e) {
+            throw new IllegalArgumentException("the image " + image + " does not exist; fix the data set", e);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot place " + image + " under " + target.getParent() + ": "
+                    + e.getMessage(), e);
+        }
     }
 
     private static String read(Path file) {
         try {
             return Files.readString(file);
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             return "";
         }
     }

@@ -18,8 +18,9 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /**
  * Mean test accuracy over tasks against inserted parameters (log scale), one labelled point per
- * method with a mean. A method with no inserted parameters (linear probing) is drawn at the left
- * edge of the axis and labelled "(0 params)".
+ * method with a mean; a label that had to move away from its point is joined to it by a grey
+ * line. A method with no inserted parameters (linear probing) is drawn at the left edge of the
+ * axis and labelled "(0 params)".
  */
 final class AccuracyVsParamsPlot {
 
@@ -55,6 +56,8 @@ final class AccuracyVsParamsPlot {
         double yLow = rows.stream().mapToDouble(MethodRow::mean).min().orElseThrow();
         double yHigh = rows.stream().mapToDouble(MethodRow::mean).max().orElseThrow();
         double pad = Math.max(2, (yHigh - yLow) * 0.12);
+        double yMin = Math.max(0, yLow - pad);
+        double yMax = Math.min(100, yHigh + pad);
         Charts.headless();
         XYChart chart = new XYChartBuilder().width(1100).height(720)
                 .title("Accuracy vs inserted parameters: " + model.comparison() + " " + model.protocolTag())
@@ -65,8 +68,8 @@ final class AccuracyVsParamsPlot {
         styler.setXAxisLogarithmic(true);
         styler.setXAxisMin(xMin);
         styler.setXAxisMax(xMax);
-        styler.setYAxisMin(Math.max(0, yLow - pad));
-        styler.setYAxisMax(Math.min(100, yHigh + pad));
+        styler.setYAxisMin(yMin);
+        styler.setYAxisMax(yMax);
         styler.setYAxisDecimalPattern("0.0");
         styler.setXAxisDecimalPattern("#,##0");
         styler.setLegendPosition(Styler.LegendPosition.OutsideE);
@@ -83,15 +86,29 @@ final class AccuracyVsParamsPlot {
             s.setLineStyle(new BasicStroke(0f));
             labels.add(new Label(r.insertedParameters() > 0 ? r.method() : r.method() + " (0 params)", x, r.mean()));
         }
-        place(labels, Math.log10(xMin), Math.log10(xMax), yHigh + pad - Math.max(0, yLow - pad));
+        place(labels, Math.log10(xMin), Math.log10(xMax), yMin, yMax);
+        double rowHeight = (yMax - yMin) * 0.04;
         for (Label l : labels) {
-            AnnotationText text = new AnnotationText(l.text, l.labelX, l.labelY, false);
-            chart.addAnnotation(text);
+            chart.addAnnotation(new AnnotationText(l.text, l.labelX, l.labelY, false));
+            if (l.labelX != l.x || Math.abs(l.labelY - l.y) > 1.5 * rowHeight) {
+                leader(chart, l, rowHeight, "leader " + labels.indexOf(l));
+            }
         }
         chart.getStyler().setAnnotationTextFont(new Font(Charts.FONT, Font.PLAIN, 14));
         chart.getStyler().setAnnotationTextFontColor(Color.DARK_GRAY);
         Charts.save(chart, file);
         return true;
+    }
+
+    /** A thin grey line from a point to its label, for labels that are not right above or below it. */
+    private static void leader(XYChart chart, Label l, double rowHeight, String name) {
+        double endY = l.labelY + (l.labelY > l.y ? -0.45 : 0.45) * rowHeight;
+        XYSeries line = chart.addSeries(name, new double[] {l.x, l.labelX}, new double[] {l.y, endY});
+        line.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
+        line.setMarker(SeriesMarkers.NONE);
+        line.setLineColor(Color.GRAY);
+        line.setLineStyle(new BasicStroke(1f));
+        line.setShowInLegend(false);
     }
 
     /** Candidate label positions around a point: (horizontal side, rows up), nearest first. */
@@ -100,10 +117,10 @@ final class AccuracyVsParamsPlot {
 
     /**
      * Puts each label at the first spot around its point (above, below, right, left, then further
-     * out) where it overlaps neither a label already placed nor any point.
+     * out) inside the plot where it overlaps neither a label already placed nor any point.
      */
-    private static void place(List<Label> labels, double logMin, double logMax, double ySpan) {
-        double rowHeight = ySpan * 0.04;
+    private static void place(List<Label> labels, double logMin, double logMax, double yMin, double yMax) {
+        double rowHeight = (yMax - yMin) * 0.04;
         double logPerChar = (logMax - logMin) * 0.009;
         List<Label> placed = new ArrayList<>();
         for (Label l : labels.stream().sorted(Comparator.comparingDouble((Label x) -> x.y)).toList()) {
@@ -111,6 +128,9 @@ final class AccuracyVsParamsPlot {
             for (int[] spot : SPOTS) {
                 l.labelX = l.x * Math.pow(10, spot[0] * (halfWidth + logPerChar * 1.5));
                 l.labelY = l.y + spot[1] * rowHeight - (spot[1] < 0 ? rowHeight * 0.3 : 0);
+                if (l.labelY > yMax - rowHeight * 0.6 || l.labelY < yMin + rowHeight * 0.6) {
+                    continue;
+                }
                 boolean hitsLabel = placed.stream().anyMatch(p -> close(p.labelX, l.labelX,
                         logPerChar * (p.text.length() + l.text.length()) / 2) && near(p.labelY, l.labelY, rowHeight));
                 boolean hitsPoint = labels.stream().anyMatch(p -> close(p.x, l.labelX, halfWidth + logPerChar)

@@ -1,9 +1,13 @@
 package org.peft4j.eval.report;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.peft4j.eval.analysis.PredictionSimilarity;
 import org.peft4j.eval.analysis.PredictionSimilarity.Measure;
 import org.peft4j.eval.analysis.SimilarityMatrix;
@@ -54,7 +58,20 @@ public final class ComparisonReport {
         files.add(text(dir.resolve("summary.csv"), ReportTables.summaryCsv(model)));
         files.add(text(dir.resolve("results.json"), ReportJson.json(model, analysis, wise)));
         plots.forEach(p -> files.add(dir.resolve(p)));
+        deleteStalePlots(dir, plots);
         return files;
+    }
+
+    /** Removes plots of an earlier report that this one did not draw (e.g. a deleted WiSE curve). */
+    private static void deleteStalePlots(Path dir, List<String> current) {
+        try (Stream<Path> files = Files.list(dir)) {
+            for (Path f : files.filter(f -> f.getFileName().toString().endsWith(".png")
+                    && !current.contains(f.getFileName().toString())).toList()) {
+                Files.deleteIfExists(f);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot clean " + dir + ": " + e.getMessage(), e);
+        }
     }
 
     private static List<String> plots(ReportModel model, PredictionAnalysis analysis, List<WiseCurve> wise, Path dir) {

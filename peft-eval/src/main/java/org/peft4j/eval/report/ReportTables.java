@@ -40,8 +40,9 @@ public final class ReportTables {
         out.append("\n## Test accuracy (%) ").append(tag).append("\n\n").append(accuracyTable(model)).append('\n');
         out.append("Top-1 test accuracy after the last epoch of the configuration selected on validation")
                 .append(model.seeds() > 1 ? ", mean ± sample std over " + model.seeds() + " seeds" : ", one seed")
-                .append(". Group columns: plain mean over the group's tasks; mean: plain mean over all ")
-                .append(model.tasks().size()).append(" tasks (not the mean of the group means); ")
+                .append(". Group columns (with two groups or more): plain mean over the group's tasks; mean: ")
+                .append("plain mean over all ").append(model.tasks().size())
+                .append(model.tasks().size() == 1 ? " task" : " tasks").append(" (not the mean of the group means); ")
                 .append(Numbers.MISSING).append(" where a task has no accuracy. Avg rank: mean over tasks of the ")
                 .append("method's rank (1 = best; ties share the mean rank; diverged, failed or pending cells rank ")
                 .append("last).\n");
@@ -91,7 +92,8 @@ public final class ReportTables {
     }
 
     /**
-     * The methods × tasks accuracy table with group means, mean and average rank.
+     * The methods × tasks accuracy table with group means (when the tasks form two groups or
+     * more), mean and average rank.
      *
      * @param model the numbers
      * @return Markdown table text
@@ -99,14 +101,15 @@ public final class ReportTables {
     public static String accuracyTable(ReportModel model) {
         List<String> header = new ArrayList<>(List.of("method"));
         model.tasks().forEach(t -> header.add(t.name()));
-        header.addAll(model.groups());
+        List<String> groups = model.groups().size() > 1 ? model.groups() : List.of();
+        header.addAll(groups);
         header.add("mean");
         header.add("avg rank");
         MarkdownTable table = new MarkdownTable(header);
         for (MethodRow row : model.rows()) {
             List<String> cells = new ArrayList<>(List.of(row.method()));
             row.cells().values().forEach(c -> cells.add(cellText(c)));
-            model.groups().forEach(g -> cells.add(Numbers.fixed2(row.groupMeans().get(g))));
+            groups.forEach(g -> cells.add(Numbers.fixed2(row.groupMeans().get(g))));
             cells.add(Numbers.fixed2(row.mean()));
             cells.add(Numbers.fixed2(row.averageRank()));
             table.add(cells);

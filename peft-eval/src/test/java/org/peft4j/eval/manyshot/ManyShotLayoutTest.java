@@ -53,7 +53,11 @@ class ManyShotLayoutTest {
             String[] f = line.split(" ");
             assertTrue(Files.isRegularFile(task.resolve(f[0])), f[0] + " resolves against the task folder");
         }
-        assertEquals("../../shapes/test/circle/0.png 0", test.get(0));
+        assertEquals("images/test/circle/0.png 0", test.get(0));
+        assertTrue(Files.isSameFile(data.resolve("test/circle/0.png"), task.resolve("images/test/circle/0.png")),
+                "images are hard links to the originals");
+        ManyShotLayout.write(source, PerClass.parse("6", "x"), PerClass.parse("2", "x"), 42, task);
+        assertEquals(trainval, Files.readAllLines(task.resolve("train800val200.txt")), "writing again changes nothing");
 
         TaskSpec spec = TaskCatalog.resolve(task.getParent(), new BenchmarkTask("shapes", "other"));
         assertEquals(3, spec.numClasses());

@@ -42,8 +42,9 @@ import org.peft4j.runtime.vit.VisionTransformer;
  * from the base checkpoint with a fresh head for the task, attaches the method, trains with the
  * {@link Trainer} (resuming from the trial's epoch checkpoint), scores the held-out split once and
  * returns the record. The first seed of a final trial also keeps its trained tensors as
- * {@value #ADAPTER} (an adapter file) for analyses that need the weights. Any exception, including one thrown by a plugin, becomes a
- * {@link TrialStatus#FAILED} record; a NaN or infinite loss a {@link TrialStatus#DIVERGED} one.
+ * {@value #ADAPTER} (an adapter file) for analyses that need the weights. Any exception,
+ * including one thrown by a plugin, becomes a {@link TrialStatus#FAILED} record; a NaN or
+ * infinite loss a {@link TrialStatus#DIVERGED} one.
  */
 public final class TrialRunner {
 
