@@ -18,26 +18,24 @@ import org.peft4j.runtime.io.Sha256;
  * shipped inside the JAR. Nothing is downloaded: the images are generated on first use into a
  * cache folder, identically on every machine, and the checkpoint is extracted next to them.
  *
- * <p>Layout of the cache folder (default {@code ~/.cache/peft4j/embedded-v1}, or the system
+ * <p>Layout of the cache folder (default {@code ~/.cache/peft4j/embedded-v2}, or the system
  * property {@code peft4j.embedded.dir}):
  * <pre>
  * data/COMPLETE                          marker, written last: version, seed, SHA-256 of every list
- * data/tasks/&lt;task&gt;/images/{train,test}/NNNNN.png
- * data/tasks/&lt;task&gt;/{train800,val200,train800val200,test}.txt
- * data/shifted/&lt;task&gt;/images/test/NNNNN.png   the test scenes under shifted appearance
- * data/shifted/&lt;task&gt;/test.txt
+ * data/tasks/&lt;task&gt;/images/{train,test,test_shifted}/NNNNN.png
+ * data/tasks/&lt;task&gt;/{train800,val200,train800val200,test,test_shifted}.txt
  * vit-micro-pretrained.safetensors
  * </pre>
- * Read a task with {@code VtabDataset.open(dataRoot().resolve(task.name()), task.classes())}, and
- * its shifted test split with {@code VtabDataset.open(shiftedRoot().resolve(task.name()),
- * task.classes()).split("test")}. Images are used as they are: {@link #transform()} (stretch to
+ * Read a task with {@code VtabDataset.open(dataRoot().resolve(task.name()), task.classes())}; its
+ * split {@value #SHIFTED_TEST} holds the test scenes under a shifted appearance. Images are used
+ * as they are: {@link #transform()} (stretch to
  * 32, the identity) with {@link #normalization()} ({@code INCEPTION}, pixels in [−1, 1], as in
  * pretraining; unlike the processed VTAB-1K, which keeps [0, 1]).
  */
 public final class EmbeddedBenchmark {
 
     /** Generator version: changing any generator's output must increment it. */
-    public static final int VERSION = 1;
+    public static final int VERSION = 2;
 
     /** Seed of every generated image. */
     public static final long SEED = 20_240_916L;
@@ -62,6 +60,9 @@ public final class EmbeddedBenchmark {
 
     /** Pixel normalisation of pretraining, to be used downstream too: [0, 1] mapped to [−1, 1]. */
     public static final Normalization NORMALIZATION = Normalization.INCEPTION;
+
+    /** The split of every task with the test scenes drawn under a shifted appearance. */
+    public static final String SHIFTED_TEST = "test_shifted";
 
     /** The system property that overrides the default cache folder. */
     public static final String CACHE_PROPERTY = "peft4j.embedded.dir";
@@ -139,18 +140,6 @@ public final class EmbeddedBenchmark {
     public Path dataRoot() {
         ensureData();
         return dataFolder().resolve("tasks");
-    }
-
-    /**
-     * The folder holding one folder per task with the distribution-shifted test split
-     * ({@code test.txt} only): the same scenes as the task's test split, drawn with saturated, somewhat
-     * darker backgrounds, other stain and fundus colours and twice the pixel noise.
-     *
-     * @return {@code <cacheDir>/data/shifted}
-     */
-    public Path shiftedRoot() {
-        ensureData();
-        return dataFolder().resolve("shifted");
     }
 
     /** @return {@value #MODEL_PRESET}, the preset the checkpoint fits */
@@ -232,20 +221,18 @@ public final class EmbeddedBenchmark {
         List<ParallelWriter.Placement> placements = new ArrayList<>();
         for (SceneGenerator g : GENERATORS) {
             Path task = folder.resolve("tasks").resolve(g.task().name());
-            Path shifted = folder.resolve("shifted").resolve(g.task().name());
             SceneSet train = new SceneSet(g, SEED, "train", TRAIN_IMAGES, Look.STANDARD);
             SceneSet test = new SceneSet(g, SEED, "test", TEST_IMAGES, Look.STANDARD);
             SceneSet shiftedTest = new SceneSet(g, SEED, "test", TEST_IMAGES, Look.SHIFTED);
             placements.add(new ParallelWriter.Placement(train, task));
             placements.add(new ParallelWriter.Placement(test, task));
-            placements.add(new ParallelWriter.Placement(shiftedTest, shifted));
+            placements.add(new ParallelWriter.Placement(shiftedTest, task));
             Files.createDirectories(task);
-            Files.createDirectories(shifted);
             Files.writeString(task.resolve("train800.txt"), train.list(0, TRAIN800, " "));
             Files.writeString(task.resolve("val200.txt"), train.list(TRAIN800, TRAIN_IMAGES, " "));
             Files.writeString(task.resolve("train800val200.txt"), train.list(0, TRAIN_IMAGES, " "));
             Files.writeString(task.resolve("test.txt"), test.list(0, TEST_IMAGES, " "));
-            Files.writeString(shifted.resolve("test.txt"), shiftedTest.list(0, TEST_IMAGES, " "));
+            Files.writeString(task.resolve(SHIFTED_TEST + ".txt"), shiftedTest.list(0, TEST_IMAGES, " "));
         }
         ParallelWriter.write(placements, threads);
     }

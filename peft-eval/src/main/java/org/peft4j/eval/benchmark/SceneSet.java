@@ -13,7 +13,8 @@ import org.peft4j.runtime.data.RgbImage;
  *
  * @param generator the task's generator
  * @param seed the benchmark seed
- * @param part the part name, also the image sub-folder (e.g. {@code train}, {@code test})
+ * @param part the part name, also the image sub-folder (e.g. {@code train}, {@code test}; {@code _shifted}
+ *     appended under the shifted look)
  * @param size number of images
  * @param look the appearance distribution
  */
@@ -41,10 +42,11 @@ record SceneSet(SceneGenerator generator, long seed, String part, int size, Look
 
     /**
      * @param i image index
-     * @return its path relative to the task folder, e.g. {@code images/train/00042.png}
+     * @return its path relative to the task folder, e.g. {@code images/train/00042.png}, or
+     *     {@code images/test_shifted/00042.png} under the shifted look
      */
     String path(int i) {
-        return String.format(Locale.ROOT, "images/%s/%05d.png", part, i);
+        return String.format(Locale.ROOT, "images/%s%s/%05d.png", part, look == Look.SHIFTED ? "_shifted" : "", i);
     }
 
     /**

@@ -24,6 +24,7 @@ import org.peft4j.eval.protocol.run.TrialRunner;
 import org.peft4j.eval.protocol.run.WorkerCommand;
 import org.peft4j.eval.protocol.store.ResultStore;
 import org.peft4j.eval.protocol.store.TrialClaims;
+import org.peft4j.eval.report.ComparisonReport;
 import org.peft4j.runtime.config.PeftConfig;
 import org.peft4j.runtime.config.Settings;
 import org.peft4j.runtime.data.ImageCache;
@@ -54,7 +55,7 @@ final class CompareCommand implements Callable<Integer> {
 
     /** Options that change the comparison; without any of them an existing --output is resumed as stored. */
     private static final List<String> SPEC_OPTIONS = List.of("--data", "--tasks", "--methods", "--model",
-            "--checkpoint", "--name", "--quick", "--seeds", "--epochs", "--micro-batch", "--lr-grid", "--wd-grid",
+            "--checkpoint", "--name", "--quick", "--study", "--seeds", "--epochs", "--micro-batch", "--lr-grid", "--wd-grid",
             "--set", "--reference-compat", "--config", "-D", "--many-shot");
 
     @Spec
@@ -75,7 +76,8 @@ final class CompareCommand implements Callable<Integer> {
     List<String> tasks = new ArrayList<>();
 
     @Option(names = "--methods", split = ",", paramLabel = "METHOD",
-            description = "Methods to compare (default: all registered)")
+            description = "Methods to compare (default: on the built-in benchmark "
+                    + "linear, full, bitfit, ln, lora, adaptformer, vpt_deep, ssf; else every registered method)")
     List<String> methods = new ArrayList<>();
 
     @Option(names = "--model",
@@ -92,8 +94,12 @@ final class CompareCommand implements Callable<Integer> {
     String name;
 
     @Option(names = "--quick", description = "Smoke run: " + SpecResolver.QUICK_EPOCHS + " epochs, weight decay 1e-4 only, "
-            + "each method's default hyperparameters; labelled 'quick' everywhere")
+            + "each method's default hyperparameters; labelled 'quick' everywhere (the default on the built-in benchmark)")
     boolean quick;
+
+    @Option(names = "--study", description = "The study's full protocol even on the built-in benchmark, whose default "
+            + "is --quick")
+    boolean study;
 
     @Option(names = "--seeds", defaultValue = "1",
             description = "Final runs per method and task (default: ${DEFAULT-VALUE})")
@@ -122,6 +128,10 @@ final class CompareCommand implements Callable<Integer> {
             description = "Replace one hyperparameter's grid of a method (repeatable), e.g. lora.rank=4,8")
     List<String> gridSettings = new ArrayList<>();
 
+    @Option(names = "--dry-run", description = "Resolve the comparison and print its plan (tasks, methods, trials); "
+            + "run and write nothing")
+    boolean dryRun;
+
     @Option(names = "--reference-compat", description = "Reproduce the reference code's quirks (learning-rate off-by-one, "
             + "Linear re-initialisation)")
     boolean referenceCompat;
@@ -129,6 +139,11 @@ final class CompareCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         PeftConfig config = runtime.config(optionSettings());
+        if (dryRun) {
+            commandSpec.commandLine().getOut().print(PlanSummary.of(resolve(config)));
+            commandSpec.commandLine().getOut().flush();
+            return 0;
+        }
         ResultStore store = openStore(config);
         int threads = RuntimeOptions.threads(config);
         TrialExecutor executor;
@@ -147,6 +162,7 @@ final class CompareCommand implements Callable<Integer> {
         }
         ComparisonResults results = ComparisonResults.read(store);
         ResultTable.write(store.root(), results);
+        ComparisonReport.write(store);
         commandSpec.commandLine().getOut().print(ResultTable.markdown(results));
         commandSpec.commandLine().getOut().flush();
         LOG.info("results written to {}", store.root().resolve(ResultTable.FILES.get(0)));
@@ -170,7 +186,11 @@ final class CompareCommand implements Callable<Integer> {
     }
 
     private ComparisonSpec resolve(PeftConfig config) {
+        if (quick && study) {
+            throw new CommandException("--quick and --study exclude each other; pass one of them");
+        }
         Benchmark benchmark = benchmark(config);
+        boolean quickRun = quick || (!study && benchmark.quickByDefault());
         List<BenchmarkTask> chosen = tasks.isEmpty() ? benchmark.tasks() : tasks.stream()
                 .map(t -> benchmark.tasks().stream().filter(b -> b.name().equals(t)).findFirst()
                         .orElse(new BenchmarkTask(t, TaskCatalog.group(t))))
@@ -179,10 +199,12 @@ final class CompareCommand implements Callable<Integer> {
                 : VitConfig.preset(config.get(Settings.MODEL), 1);
         Path weights = config.get(Settings.CHECKPOINT).orElse(
                 config.isBuiltInDefault(Settings.MODEL) ? benchmark.checkpoint() : null);
-        String comparison = name != null ? name : benchmark.name() + "-" + (quick ? "quick" : "study");
+        String comparison = name != null ? name : benchmark.name() + "-" + (quickRun ? "quick" : "study");
+        List<String> compared = methods.isEmpty() ? benchmark.defaultMethods() : methods;
         try (MethodRegistry registry = MethodRegistry.discover(config.get(Settings.PLUGINS_DIR))) {
-            return SpecResolver.resolve(new SpecResolver.Request(comparison, quick, benchmark.dataRoot(), chosen, methods,
-                    vit, weights, seeds, microBatch, gridOverrides(), config), registry);
+            return SpecResolver.resolve(new SpecResolver.Request(comparison, quickRun, benchmark.dataRoot(), chosen,
+                    compared, vit, weights, benchmark.normalization(), seeds, microBatch,
+                    grids(benchmark.defaultGrids(), compared), config), registry);
         }
     }
 
@@ -195,8 +217,8 @@ final class CompareCommand implements Callable<Integer> {
                 : config.isBuiltInDefault(Settings.DATA_ROOT) ? null : config.get(Settings.DATA_ROOT);
         if (root != null) {
             Path abs = root.toAbsolutePath().normalize();
-            return new Benchmark(abs.getFileName() == null ? "data" : abs.getFileName().toString(), abs,
-                    TaskCatalog.discover(abs), null, null);
+            return Benchmark.folder(abs.getFileName() == null ? "data" : abs.getFileName().toString(), abs,
+                    TaskCatalog.discover(abs));
         }
         return BenchmarkSource.discover().orElseThrow(() -> new IllegalArgumentException("no data to compare on: pass "
                 + "--data DIR, a folder with one VTAB-1K task folder per task (each holding train800.txt, val200.txt, "
@@ -224,6 +246,21 @@ final class CompareCommand implements Callable<Integer> {
             settings.add(Settings.REFERENCE_COMPAT.key() + "=true");
         }
         return settings;
+    }
+
+    /**
+     * The grids replaced: the benchmark's defaults for the compared methods, then the --set options.
+     */
+    private Map<String, Map<String, List<String>>> grids(Map<String, Map<String, List<String>>> benchmarkDefaults,
+            List<String> compared) {
+        Map<String, Map<String, List<String>>> out = new LinkedHashMap<>();
+        benchmarkDefaults.forEach((method, grid) -> {
+            if (compared.contains(method)) {
+                out.put(method, new LinkedHashMap<>(grid));
+            }
+        });
+        gridOverrides().forEach((method, grid) -> out.computeIfAbsent(method, m -> new LinkedHashMap<>()).putAll(grid));
+        return out;
     }
 
     /** Parses the --set options into method → key → values. */

@@ -44,7 +44,7 @@ final class ManyShotOptions {
         Path root = resultsDir.resolve("many-shot").resolve(source.name()).toAbsolutePath().normalize();
         ManyShotLayout.write(source, train, val, seed, root.resolve(source.name()));
         String suffix = train == null ? "full" : train.toString().replace("%", "pct");
-        return new Benchmark(source.name() + "-" + suffix, root,
-                List.of(new BenchmarkTask(source.name(), TaskCatalog.group(source.name()))), null, null);
+        return Benchmark.folder(source.name() + "-" + suffix, root,
+                List.of(new BenchmarkTask(source.name(), TaskCatalog.group(source.name()))));
     }
 }

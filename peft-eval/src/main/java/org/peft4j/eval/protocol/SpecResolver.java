@@ -39,13 +39,14 @@ public final class SpecResolver {
      * @param methods the method names; empty for every registered method
      * @param model the backbone architecture
      * @param checkpoint the pretrained weights, or null for a random backbone
+     * @param normalization the pixel normalisation the backbone expects
      * @param seeds final runs per (method, task)
      * @param microBatch examples per forward/backward, or 0 for the batch size
      * @param gridOverrides method → hyperparameter → values as text ({@code --set})
      * @param config the layered configuration
      */
     public record Request(String name, boolean quick, Path dataRoot, List<BenchmarkTask> tasks, List<String> methods,
-            VitConfig model, Path checkpoint, int seeds, int microBatch,
+            VitConfig model, Path checkpoint, Normalization normalization, int seeds, int microBatch,
             Map<String, Map<String, List<String>>> gridOverrides, PeftConfig config) {}
 
     private SpecResolver() {}
@@ -89,7 +90,7 @@ public final class SpecResolver {
         List<Double> wdGrid = quickOr(config, Settings.WD_GRID, quick, QUICK_WD_GRID);
         BaseCheckpoint checkpoint = request.checkpoint() == null ? null : checkpoint(request.checkpoint());
         return new ComparisonSpec(ComparisonSpec.FORMAT, request.name(), quick ? ProtocolKind.QUICK : ProtocolKind.STUDY,
-                request.model().withClasses(1).withDropPath(0f), checkpoint, root.toString(), Normalization.NONE, tasks,
+                request.model().withClasses(1).withDropPath(0f), checkpoint, root.toString(), request.normalization(), tasks,
                 methods, config.get(Settings.LR_GRID), wdGrid, recipe, config.get(Settings.SEED), request.seeds(),
                 config.get(Settings.REFERENCE_COMPAT));
     }

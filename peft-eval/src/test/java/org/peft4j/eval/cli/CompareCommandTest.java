@@ -1,9 +1,9 @@
 package org.peft4j.eval.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -14,7 +14,7 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.peft4j.eval.protocol.BenchmarkSource;
+import org.peft4j.eval.benchmark.EmbeddedBenchmark;
 import org.peft4j.eval.protocol.ComparisonSpec;
 import org.peft4j.eval.protocol.ProtocolKind;
 import org.peft4j.eval.protocol.TestMethods;
@@ -52,11 +52,43 @@ class CompareCommandTest {
     }
 
     @Test
-    void withoutDataAndWithoutAnEmbeddedBenchmarkItAsksForData() {
-        assumeTrue(BenchmarkSource.discover().isEmpty(), "this build embeds a benchmark");
-        Run run = peft("compare", "--methods", "probe", "--plugins", plugins);
-        assertEquals(1, run.code());
-        assertTrue(run.err().startsWith("peft: error: no data to compare on: pass --data DIR"), run.err());
+    void withoutArgumentsItPlansTheQuickProtocolOfEightMethodsOnTheBuiltInBenchmark() {
+        String before = System.setProperty(EmbeddedBenchmark.CACHE_PROPERTY, dir.resolve("embedded").toString());
+        try {
+            Run run = peft("compare", "--dry-run");
+            assertEquals(0, run.code(), run.err());
+            String out = run.out();
+            assertTrue(out.startsWith("comparison embedded-quick (quick protocol)\n"), out);
+            assertTrue(out.contains("(pixels: inception)"), out);
+            assertTrue(out.contains("tasks (6): shapes [natural, 6 classes], textures [natural, 6 classes], gratings "
+                    + "[specialized, 5 classes], lesions [specialized, 4 classes], counting [structured, 6 classes], "
+                    + "orientation [structured, 8 classes]\n"), out);
+            assertTrue(out.contains("model vit-micro, checkpoint " + dir.resolve("embedded")
+                    .resolve(EmbeddedBenchmark.CHECKPOINT_FILE).toAbsolutePath() + " (sha256 "
+                    + EmbeddedBenchmark.CHECKPOINT_SHA256 + ")\n"), out);
+            assertTrue(out.contains("budget: 10 epochs, batch 64, lr [0.001, 0.01], weight decay [1.0E-4], 1 seed(s)\n"),
+                    out);
+            assertTrue(out.contains("methods (8):\n  linear       2 tuning trial(s) per task, grid (no hyperparameter)\n"),
+                    out);
+            assertTrue(out.contains("\n  vpt_deep     2 tuning trial(s) per task, grid prompts=10 dropout=0.1\n"),
+                    "fewer prompts for 16 patches: " + out);
+            assertTrue(out.endsWith("trials: 96 tuning + 48 final = 144; nothing was run (--dry-run)\n"), out);
+            assertFalse(Files.exists(Path.of("runs", "embedded-quick")), "a dry run writes no store");
+
+            Run study = peft("compare", "--dry-run", "--study", "--methods", "lora", "--tasks", "shapes");
+            assertEquals(0, study.code(), study.err());
+            assertTrue(study.out().startsWith("comparison embedded-study (study protocol)\n"), study.out());
+            assertTrue(study.out().contains("budget: 100 epochs"), study.out());
+
+            Run both = peft("compare", "--quick", "--study");
+            assertEquals("peft: error: --quick and --study exclude each other; pass one of them\n", both.err());
+        } finally {
+            if (before == null) {
+                System.clearProperty(EmbeddedBenchmark.CACHE_PROPERTY);
+            } else {
+                System.setProperty(EmbeddedBenchmark.CACHE_PROPERTY, before);
+            }
+        }
     }
 
     @Test

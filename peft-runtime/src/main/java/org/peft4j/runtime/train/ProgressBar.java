@@ -101,10 +101,16 @@ public final class ProgressBar implements TrainingListener {
         int filled = total == 0 ? WIDTH : (int) Math.min(WIDTH, WIDTH * step / total);
         return String.format(Locale.ROOT, "%s [%s%s] epoch %d/%d step %d/%d loss %.4f lr %.2e %.1f img/s ETA %s",
                 label, "#".repeat(filled), "-".repeat(WIDTH - filled), epoch + 1, epochs, step, total, loss, lr,
-                elapsed > 0 ? images / elapsed : 0, eta((long) (perStep * remaining)));
+                elapsed > 0 ? images / elapsed : 0, hms((long) (perStep * remaining)));
     }
 
-    private static String eta(long seconds) {
+    /**
+     * A duration as {@code h:mm:ss}.
+     *
+     * @param seconds whole seconds
+     * @return the text
+     */
+    public static String hms(long seconds) {
         return String.format(Locale.ROOT, "%d:%02d:%02d", seconds / 3600, (seconds / 60) % 60, seconds % 60);
     }
 }

@@ -15,6 +15,7 @@ import org.peft4j.eval.protocol.store.ProcessIdentity;
 import org.peft4j.eval.protocol.store.ResultStore;
 import org.peft4j.eval.protocol.store.TrialClaims;
 import org.peft4j.eval.protocol.store.TrialRecord;
+import org.peft4j.runtime.train.ProgressBar;
 
 /**
  * Claims and runs the trials of a stored comparison until none is left: tuning trials first, the
@@ -54,13 +55,14 @@ public final class Worker {
      */
     public int runAll() throws InterruptedException {
         ComparisonState state = new ComparisonState(store);
+        long start = System.nanoTime();
         int ran = 0;
         while (true) {
             List<GroupState> groups = state.refresh();
             if (groups.stream().allMatch(GroupState::complete)) {
                 return ran;
             }
-            Progress progress = Progress.of(groups, store.spec().seeds());
+            Progress progress = Progress.of(groups, store.spec().seeds(), ran, (System.nanoTime() - start) / 1e9);
             boolean didOne = false;
             for (Trial trial : groups.stream().flatMap(g -> g.pending().stream()).toList()) {
                 Optional<Claim> claim = claims.tryClaim(store.trialDir(trial.id()));
@@ -126,18 +128,22 @@ public final class Worker {
                 record.metrics().accuracy(), record.metrics().loss(), record.timing().totalSeconds());
     }
 
-    /** Counts for progress lines. */
-    private record Progress(int done, int total) {
+    /**
+     * Counts for progress lines, and the time left if the remaining trials take as long on
+     * average as those this worker ran so far.
+     */
+    private record Progress(int done, int total, int ranHere, double secondsHere) {
 
-        static Progress of(List<GroupState> groups, int seeds) {
+        static Progress of(List<GroupState> groups, int seeds, int ranHere, double secondsHere) {
             int done = groups.stream().mapToInt(g -> g.records().size()).sum();
             int total = groups.stream().mapToInt(g -> g.group().tuning().size()
                     + (g.tuningDone() ? g.finals().size() : seeds)).sum();
-            return new Progress(done, total);
+            return new Progress(done, total, ranHere, secondsHere);
         }
 
         String prefix() {
-            return "[" + (done + 1) + "/" + total + "] ";
+            String eta = ranHere == 0 ? "" : ", ETA " + ProgressBar.hms(Math.round(secondsHere / ranHere * (total - done)));
+            return "[" + (done + 1) + "/" + total + eta + "] ";
         }
     }
 }
