@@ -81,7 +81,8 @@ final class CompareCommand implements Callable<Integer> {
     List<String> methods = new ArrayList<>();
 
     @Option(names = "--model",
-            description = "Backbone preset: vit-tiny, vit-s16, vit-b16, vit-l16 (default: model, vit-b16)")
+            description = "Backbone preset: vit-micro, vit-tiny, vit-s16, vit-b16, vit-l16 (default: model, vit-b16; "
+                    + "on the built-in benchmark vit-micro)")
     String model;
 
     @Option(names = "--checkpoint", paramLabel = "FILE", description = "Pretrained weights (.safetensors or Google .npz)")
@@ -90,7 +91,8 @@ final class CompareCommand implements Callable<Integer> {
     @Option(names = "--output", paramLabel = "DIR", description = "The result store (default: <results.dir>/<name>)")
     Path output;
 
-    @Option(names = "--name", description = "Name of the comparison (default: <data folder>-<protocol>)")
+    @Option(names = "--name", description = "Name of the comparison (default: <data folder>-<protocol>, then the "
+            + "methods and tasks if given)")
     String name;
 
     @Option(names = "--quick", description = "Smoke run: " + SpecResolver.QUICK_EPOCHS + " epochs, weight decay 1e-4 only, "
@@ -199,13 +201,24 @@ final class CompareCommand implements Callable<Integer> {
                 : VitConfig.preset(config.get(Settings.MODEL), 1);
         Path weights = config.get(Settings.CHECKPOINT).orElse(
                 config.isBuiltInDefault(Settings.MODEL) ? benchmark.checkpoint() : null);
-        String comparison = name != null ? name : benchmark.name() + "-" + (quickRun ? "quick" : "study");
+        String comparison = name != null ? name : defaultName(benchmark, quickRun);
         List<String> compared = methods.isEmpty() ? benchmark.defaultMethods() : methods;
         try (MethodRegistry registry = MethodRegistry.discover(config.get(Settings.PLUGINS_DIR))) {
             return SpecResolver.resolve(new SpecResolver.Request(comparison, quickRun, benchmark.dataRoot(), chosen,
                     compared, vit, weights, benchmark.normalization(), seeds, microBatch,
                     grids(benchmark.defaultGrids(), compared), config), registry);
         }
+    }
+
+    /**
+     * The default name: benchmark and protocol, then the methods and tasks when they were chosen,
+     * so that comparisons of different subsets get different result folders.
+     */
+    private String defaultName(Benchmark benchmark, boolean quickRun) {
+        List<String> parts = new ArrayList<>(List.of(benchmark.name(), quickRun ? "quick" : "study"));
+        parts.addAll(methods);
+        parts.addAll(tasks);
+        return String.join("-", parts);
     }
 
     /** The data to run on: --data, else a configured data.root, else the embedded benchmark. */

@@ -34,7 +34,7 @@ final class CountCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--model", paramLabel = "PRESET", description = "Backbone preset: vit-tiny, vit-s16, vit-b16, vit-l16 (default: model, vit-b16)")
+    @Option(names = "--model", paramLabel = "PRESET", description = "Backbone preset: vit-micro, vit-tiny, vit-s16, vit-b16, vit-l16 (default: model, vit-b16)")
     String model;
 
     @Option(names = "--method", paramLabel = "NAME", required = true, description = "Method name (see 'peft methods')")

@@ -65,7 +65,7 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--classes", paramLabel = "N", description = "Number of classes (default: the largest label in the list files + 1)")
     Integer classes;
 
-    @Option(names = "--model", paramLabel = "PRESET", description = "Backbone preset: vit-tiny, vit-s16, vit-b16, vit-l16 (default: model, vit-b16)")
+    @Option(names = "--model", paramLabel = "PRESET", description = "Backbone preset: vit-micro, vit-tiny, vit-s16, vit-b16, vit-l16 (default: model, vit-b16)")
     String model;
 
     @Option(names = "--checkpoint", paramLabel = "FILE",

@@ -77,7 +77,7 @@ class CompareCommandTest {
 
             Run study = peft("compare", "--dry-run", "--study", "--methods", "lora", "--tasks", "shapes");
             assertEquals(0, study.code(), study.err());
-            assertTrue(study.out().startsWith("comparison embedded-study (study protocol)\n"), study.out());
+            assertTrue(study.out().startsWith("comparison embedded-study-lora-shapes (study protocol)\n"), study.out());
             assertTrue(study.out().contains("budget: 100 epochs"), study.out());
 
             Run both = peft("compare", "--quick", "--study");

@@ -36,7 +36,9 @@ class ProcessesTest {
 
     @Test
     void twoCompareProcessesOnOneStoreShareTheTrialsAndRunNoneTwice(@TempDir Path dir) throws Exception {
-        ResultStore store = ResultStore.create(dir.resolve("store"), spec(dir, 3, 2));
+        // 12 epochs: each trial takes a few seconds, so that the trials outlast the start of B's workers
+        // (a JVM each); with shorter trials process A alone could finish them all first.
+        ResultStore store = ResultStore.create(dir.resolve("store"), spec(dir, 12, 2));
         Path logA = dir.resolve("a.log");
         Path logB = dir.resolve("b.log");
         String plugins = TestMethods.pluginFolder(dir).toString();

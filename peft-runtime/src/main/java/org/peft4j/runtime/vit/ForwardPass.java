@@ -48,6 +48,11 @@ final class ForwardPass implements ForwardState {
         return lists.getOrDefault(key, List.of());
     }
 
+    /** @return every tensor that sites appended so far, over all keys */
+    List<NDArray> shared() {
+        return lists.values().stream().flatMap(List::stream).toList();
+    }
+
     @Override
     public void hideLeadingTokensFromKeys(int n) {
         if (n < 0) {

@@ -3,11 +3,13 @@ package org.peft4j.runtime.vit;
 import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.NDScope;
 import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Activation;
 import ai.djl.nn.convolutional.Conv2d;
+import java.util.List;
 import java.util.function.Predicate;
 import org.peft4j.api.BackboneShape;
 import org.peft4j.api.Init;
@@ -124,9 +126,30 @@ public final class VisionTransformer implements AutoCloseable {
         ForwardPass pass = new ForwardPass(config, training);
         NDArray tokens = embed(images, pass);
         for (int i = 0; i < config.depth(); i++) {
-            tokens = block(i, tokens, pass);
+            tokens = scopedBlock(i, tokens, pass);
         }
         return head(tokens, pass);
+    }
+
+    /**
+     * Runs a block in its own {@link NDScope}, so that the tensors only the block itself used are
+     * released when it ends rather than when the step ends. Releasing a handle only drops a
+     * reference: autograd keeps what the backward pass needs, as in PyTorch, where the other
+     * intermediates are freed as soon as they are consumed. Kept: the block's output and every
+     * tensor that a site shared through the pass ({@link ForwardPass#shared()}).
+     */
+    private NDArray scopedBlock(int i, NDArray x, ForwardPass pass) {
+        NDArray out;
+        List<NDArray> shared;
+        try (NDScope scope = new NDScope()) {
+            out = block(i, x, pass);
+            shared = pass.shared();
+            NDScope.unregister(out);
+            shared.forEach(NDScope::unregister);
+        }
+        NDScope.register(out);
+        shared.forEach(NDScope::register);
+        return out;
     }
 
     private NDArray embed(NDArray images, ForwardPass pass) {

@@ -99,7 +99,7 @@ class PeftConfigTest {
         assertInvalid("train.reference_compat=yes", "train.reference_compat = 'yes' is not valid: expected true or false");
         assertInvalid("train.lr_grid=1e-3,,1e-2", "train.lr_grid = '1e-3,,1e-2' is not valid: expected a comma-separated list of numbers > 0");
         assertInvalid("train.epochs=0", "train.epochs = '0' is not valid: expected a positive integer");
-        assertInvalid("model=vit-h14", "model = 'vit-h14' is not valid: expected one of [vit-tiny, vit-s16, vit-b16, vit-l16]");
+        assertInvalid("model=vit-h14", "model = 'vit-h14' is not valid: expected one of [vit-micro, vit-tiny, vit-s16, vit-b16, vit-l16]");
     }
 
     @Test
