@@ -10,12 +10,13 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code peft pretrain}: pretrains the built-in benchmark's backbone on the synthetic upstream set. */
-@Command(name = "pretrain", mixinStandardHelpOptions = true,
+@Command(name = "pretrain",
         description = "Pretrain the vit-micro backbone of the built-in benchmark from scratch on a synthetic upstream "
                 + "set (32 classes of shape x fill, none of them a downstream task), then write a timm-named "
                 + "safetensors checkpoint and print its SHA-256. The defaults reproduce the shipped checkpoint.",
-        footer = {"", "Example (the shipped checkpoint, see docs/embedded-benchmark.md):",
-                "  peft pretrain --threads 2 --out vit-micro-pretrained.safetensors"})
+        footer = {"", "Examples:",
+                "  peft pretrain --threads 2 --out vit-micro-pretrained.safetensors",
+                "  (the shipped checkpoint; see docs/embedded-benchmark.md)"})
 final class PretrainCommand implements Callable<Integer> {
 
     private static final Pretraining.Settings SHIPPED = Pretraining.Settings.shipped();

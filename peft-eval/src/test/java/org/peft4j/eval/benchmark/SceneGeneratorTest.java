@@ -57,7 +57,7 @@ class SceneGeneratorTest {
      */
     @Test
     void theBuiltInImagesArePinnedToTheVersion() {
-        assertEquals(1, EmbeddedBenchmark.VERSION, "update the pins below when the version changes");
+        assertEquals(2, EmbeddedBenchmark.VERSION, "update the pins below when the version changes");
         String pinned = """
                 shapes 0765636b9b43b8babb7882a56e06d8c81b624e19d24627b757e7e0b24791f466
                 textures cb14d70313b853c379fd3db9152a6080ca1359debc21cb0aed454dcbbcc17fb4
