@@ -15,6 +15,12 @@ root="$(cd "$(dirname "$0")/.." && pwd)"
 ref="${REF:-$root/../shared/bench}"
 threads="${THREADS:-2}"
 repeat="${REPEAT:-2}"
+# Debian's python3-torch falls back to the reference BLAS (40x slower) unless OpenBLAS is installed.
+if ! readlink -f /usr/lib/x86_64-linux-gnu/libblas.so.3 2>/dev/null | grep -q openblas; then
+  echo "compare-with-pytorch: libblas.so.3 is not OpenBLAS, so the PyTorch reference would run on the" \
+       "reference BLAS; run: apt-get install -y libopenblas0-pthread (see ../shared/bench/README.md)" >&2
+  exit 1
+fi
 coretype=Haswell
 grep -q avx512f /proc/cpuinfo 2>/dev/null && coretype=SkylakeX
 default_cases="--model vit-tiny --method full    --batch 32 --steps 20 --warmup 3

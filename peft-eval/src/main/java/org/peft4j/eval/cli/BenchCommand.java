@@ -20,7 +20,8 @@ import picocli.CommandLine.Spec;
                 "  peft bench --model vit-tiny --method full --batch 32 --steps 20 --warmup 3 --threads 2",
                 "  peft bench --model vit-s16 --method lora --batch 8 --steps 5 --warmup 2 --threads 2",
                 "  peft bench --model vit-b16 --method full --batch 8 --steps 3 --infer",
-                "  peft bench --model vit-tiny --method lora --steps 1000 --rss-at 100,1000"})
+                "  peft bench --model vit-tiny --method lora --steps 1000 --rss-at 100,1000",
+                "  peft bench --model vit-tiny --method vpt_shallow --set prompts=10"})
 final class BenchCommand implements Callable<Integer> {
 
     @Spec
@@ -51,6 +52,10 @@ final class BenchCommand implements Callable<Integer> {
 
     @Option(names = "--rank", defaultValue = "8", description = "LoRA rank (default: ${DEFAULT-VALUE})")
     int rank;
+
+    @Option(names = "--set", paramLabel = "KEY=VALUE",
+            description = "A hyperparameter of the method (repeatable), e.g. prompts=10; overrides --rank")
+    Map<String, String> hyperparameters = new LinkedHashMap<>();
 
     @Option(names = "--seed", defaultValue = "0", description = "Seed (default: ${DEFAULT-VALUE})")
     long seed;
@@ -96,6 +101,7 @@ final class BenchCommand implements Callable<Integer> {
             }
             default -> { }
         }
+        hp.putAll(hyperparameters);
         return hp;
     }
 }
