@@ -1,0 +1,51 @@
+package org.peft4j.eval.protocol.slurm;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/** Parsing the output of sbatch, squeue and sacct (samples from Slurm 22.05). */
+class SlurmOutputTest {
+
+    @Test
+    void sbatchParsableGivesTheJobIdWithOrWithoutClusterAndAfterWarnings() {
+        assertEquals("4211", Sbatch.jobId("4211\n"));
+        assertEquals("4211", Sbatch.jobId("4211;cluster-a\n"));
+        assertEquals("17", Sbatch.jobId("sbatch: warning: can't honor --ntasks-per-node set to 1\n17\n"));
+        SlurmException e = assertThrows(SlurmException.class,
+                () -> Sbatch.jobId("sbatch: error: Batch job submission failed: Invalid partition name specified"));
+        assertTrue(e.getMessage().startsWith("sbatch --parsable printed 'sbatch: error: Batch job submission failed"),
+                e.getMessage());
+    }
+
+    @Test
+    void squeueListsArrayTasksAndLeavesEndedJobsOut() {
+        String output = """
+                12_0|RUNNING
+                12_1|RUNNING
+                12_[2-4,7%2]|PENDING
+                13|COMPLETING
+                14_0|CANCELLED
+                15_3|PREEMPTED
+                16_0|CONFIGURING
+                """;
+        Map<String, String> live = Squeue.parse(output);
+        assertEquals(List.of("12_0", "12_1", "12_2", "12_3", "12_4", "12_7", "13", "16_0"), List.copyOf(live.keySet()));
+        assertEquals("PENDING", live.get("12_7"));
+        assertEquals("COMPLETING", live.get("13"));
+        assertEquals(Map.of(), Squeue.parse(""));
+        assertThrows(SlurmException.class, () -> Squeue.parse("12_0 RUNNING\n"));
+    }
+
+    @Test
+    void sacctGivesTheFirstWordOfTheState() {
+        assertEquals(Optional.of("CANCELLED"), Sacct.state("CANCELLED by 0\n"));
+        assertEquals(Optional.of("TIMEOUT"), Sacct.state("TIMEOUT\n"));
+        assertEquals(Optional.empty(), Sacct.state(""));
+    }
+}
