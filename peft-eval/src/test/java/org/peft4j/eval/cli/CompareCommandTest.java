@@ -194,8 +194,8 @@ class CompareCommandTest {
                 "--plugins", plugins);
         assertEquals(0, taken.code(), taken.err());
         assertTrue(store.record(id).isPresent());
-        assertEquals(2, peft("trial", "--store", output.toString(), "--worker", "--take-over").code(),
-                "--take-over goes with --id");
+        assertEquals("peft: error: --take-over goes with --id: a worker takes over dead claims only\n",
+                peft("trial", "--store", output.toString(), "--worker", "--take-over").err());
 
         Run status = peft("status", output.toString());
         assertEquals(0, status.code(), status.err());

@@ -38,14 +38,18 @@ class SlurmOutputTest {
         assertEquals(List.of("12_0", "12_1", "12_2", "12_3", "12_4", "12_7", "13", "16_0"), List.copyOf(live.keySet()));
         assertEquals("PENDING", live.get("12_7"));
         assertEquals("COMPLETING", live.get("13"));
+        assertEquals(Map.of("1_0", "PENDING", "1_1", "PENDING"), Squeue.parse("1_[0-1]|PENDING\n"),
+                "squeue without -r, as printed by slurm-local.sh's Slurm 22.05.8");
         assertEquals(Map.of(), Squeue.parse(""));
         assertThrows(SlurmException.class, () -> Squeue.parse("12_0 RUNNING\n"));
     }
 
     @Test
-    void sacctGivesTheFirstWordOfTheState() {
+    void sacctGivesTheFirstWordOfTheStateAndNothingWithoutAccounting() {
         assertEquals(Optional.of("CANCELLED"), Sacct.state("CANCELLED by 0\n"));
         assertEquals(Optional.of("TIMEOUT"), Sacct.state("TIMEOUT\n"));
         assertEquals(Optional.empty(), Sacct.state(""));
+        assertEquals(Optional.empty(), Sacct.endState("1_0"), "sacct fails here, or says 'Slurm accounting storage "
+                + "is disabled' on the local cluster: no end state, no error");
     }
 }
