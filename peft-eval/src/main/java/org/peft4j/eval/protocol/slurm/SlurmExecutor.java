@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.apache.logging.log4j.LogManager;
@@ -60,9 +61,14 @@ public final class SlurmExecutor implements TrialExecutor {
         long start = System.nanoTime();
         int doneAtStart = -1;
         String reported = "";
-        while (true) {
-            Map<String, String> live = slurm.liveJobs(); // before the records: a job gone from the queue wrote its record
-            List<GroupState> groups = state.refresh();
+        for (boolean first = true; true; first = false) {
+            Optional<Map<String, String>> queue = look(first);
+            if (queue.isEmpty()) {
+                Thread.sleep(script.options().poll().toMillis());
+                continue;
+            }
+            Map<String, String> live = queue.get();
+            List<GroupState> groups = state.refresh(); // after the queue: a job gone from it has written its record
             int done = groups.stream().mapToInt(g -> g.records().size()).sum();
             int total = groups.stream().mapToInt(g -> g.plannedTrials(seeds)).sum();
             doneAtStart = doneAtStart < 0 ? done : doneAtStart;
@@ -103,6 +109,23 @@ public final class SlurmExecutor implements TrialExecutor {
                 return;
             }
             Thread.sleep(script.options().poll().toMillis());
+        }
+    }
+
+    /**
+     * The queue; a failure of the first look stops the coordinator (Slurm is not usable here), a
+     * later one (a busy controller) is logged and the next poll tries again.
+     */
+    private Optional<Map<String, String>> look(boolean first) {
+        try {
+            return Optional.of(slurm.liveJobs());
+        } catch (SlurmException e) {
+            if (first) {
+                throw e;
+            }
+            LOG.warn("slurm: cannot read the queue ({}); trying again in {} s", e.getMessage(),
+                    script.options().poll().toSeconds());
+            return Optional.empty();
         }
     }
 

@@ -28,8 +28,11 @@ final class SlurmProcess {
             process = new ProcessBuilder(command).start();
             process.getOutputStream().close();
         } catch (IOException e) {
-            throw new SlurmException(program + " not found on PATH: --executor slurm needs the Slurm client commands "
-                    + "(sbatch, squeue, sacct); install slurm-client or run on a login node");
+            if (String.valueOf(e.getMessage()).contains("error=2,")) {
+                throw new SlurmException(program + " not found on PATH: --executor slurm needs the Slurm client "
+                        + "commands (sbatch, squeue, sacct); install slurm-client or run on a login node");
+            }
+            throw new SlurmException("cannot run " + program + ": " + e.getMessage());
         }
         CompletableFuture<String> out = CompletableFuture.supplyAsync(() -> read(process, false));
         CompletableFuture<String> err = CompletableFuture.supplyAsync(() -> read(process, true));
@@ -41,7 +44,7 @@ final class SlurmProcess {
             }
             if (process.exitValue() != 0) {
                 throw new SlurmException(String.join(" ", command) + " failed (exit " + process.exitValue() + "): "
-                        + err.get().strip().replace('\n', ' '));
+                        + err.get().strip().replace('\n', ' ') + "; run it by hand on a host where 'sinfo' works");
             }
             return out.get();
         } catch (InterruptedException e) {

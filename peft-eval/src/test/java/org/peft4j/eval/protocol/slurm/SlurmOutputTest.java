@@ -24,6 +24,13 @@ class SlurmOutputTest {
     }
 
     @Test
+    void aMissingSlurmCommandIsExplainedInOneLine() {
+        SlurmException e = assertThrows(SlurmException.class, () -> SlurmProcess.run(List.of("peft4j-no-such-sbatch")));
+        assertEquals("peft4j-no-such-sbatch not found on PATH: --executor slurm needs the Slurm client commands "
+                + "(sbatch, squeue, sacct); install slurm-client or run on a login node", e.getMessage());
+    }
+
+    @Test
     void squeueListsArrayTasksAndLeavesEndedJobsOut() {
         String output = """
                 12_0|RUNNING
