@@ -1,5 +1,6 @@
 package org.peft4j.eval.cli;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -22,6 +23,10 @@ import org.peft4j.eval.protocol.run.SequentialExecutor;
 import org.peft4j.eval.protocol.run.TrialExecutor;
 import org.peft4j.eval.protocol.run.TrialRunner;
 import org.peft4j.eval.protocol.run.WorkerCommand;
+import org.peft4j.eval.protocol.slurm.SbatchScript;
+import org.peft4j.eval.protocol.slurm.SlurmClient;
+import org.peft4j.eval.protocol.slurm.SlurmExecutor;
+import org.peft4j.eval.protocol.slurm.SlurmOptions;
 import org.peft4j.eval.protocol.store.ResultStore;
 import org.peft4j.eval.protocol.store.TrialClaims;
 import org.peft4j.eval.report.ComparisonReport;
@@ -48,15 +53,22 @@ import picocli.CommandLine.Spec;
         footer = {"", "Examples:",
                 "  peft compare --data data/vtab-1k --tasks dtd,eurosat --methods lora,bitfit --checkpoint vit_b16.npz",
                 "  peft compare --data data/vtab-1k --quick --seeds 3 --parallel 2 --set lora.rank=4,8",
-                "  peft compare --output runs/vtab-1k-study"})
+                "  peft compare --output runs/vtab-1k-study",
+                "  peft compare --data /shared/vtab-1k --executor slurm -Dslurm.partition=gpu -Dslurm.gres=gpu:1 --device gpu"})
 final class CompareCommand implements Callable<Integer> {
 
     private static final Logger LOG = LogManager.getLogger(CompareCommand.class);
 
-    /** Options that change the comparison; without any of them an existing --output is resumed as stored. */
+    /**
+     * Options that change the comparison, as do {@code -D} settings other than {@code slurm.*}; without any
+     * of them an existing --output is resumed as stored.
+     */
     private static final List<String> SPEC_OPTIONS = List.of("--data", "--tasks", "--methods", "--model",
             "--checkpoint", "--name", "--quick", "--study", "--seeds", "--epochs", "--micro-batch", "--lr-grid", "--wd-grid",
-            "--set", "--reference-compat", "--config", "-D", "--many-shot");
+            "--set", "--reference-compat", "--config", "--many-shot");
+
+    /** The prefix of the settings that only say where trials run, so they never change the comparison. */
+    private static final String SLURM_KEYS = "slurm.";
 
     @Spec
     CommandSpec commandSpec;
@@ -134,6 +146,15 @@ final class CompareCommand implements Callable<Integer> {
             + "run and write nothing")
     boolean dryRun;
 
+    @Option(names = "--executor", defaultValue = "local", paramLabel = "local|slurm",
+            description = "Where the trials run: local (this process, or --parallel worker processes) or slurm "
+                    + "(job arrays on a Slurm cluster, settings slurm.*; see docs/cluster.md) (default: ${DEFAULT-VALUE})")
+    String executorName;
+
+    @Option(names = "--detach", description = "With --executor slurm: submit the runnable trials and exit; "
+            + "'peft status DIR' shows progress, the same command again submits what became runnable")
+    boolean detach;
+
     @Option(names = "--reference-compat", description = "Reproduce the reference code's quirks (learning-rate off-by-one, "
             + "Linear re-initialisation)")
     boolean referenceCompat;
@@ -141,15 +162,25 @@ final class CompareCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         PeftConfig config = runtime.config(optionSettings());
+        boolean slurm = checkExecutorOptions();
         if (dryRun) {
-            commandSpec.commandLine().getOut().print(PlanSummary.of(resolve(config)));
+            ComparisonSpec spec = resolve(config);
+            commandSpec.commandLine().getOut().print(PlanSummary.of(spec));
+            if (slurm) {
+                commandSpec.commandLine().getOut().print(SlurmPlan.of(spec, SlurmOptions.of(config)));
+            }
             commandSpec.commandLine().getOut().flush();
             return 0;
         }
         ResultStore store = openStore(config);
         int threads = RuntimeOptions.threads(config);
         TrialExecutor executor;
-        if (parallel > 1) {
+        if (slurm) {
+            run(store, slurmExecutor(store, config));
+            if (detach) {
+                return 0;
+            }
+        } else if (parallel > 1) {
             int workerThreads = Math.max(1, threads / parallel);
             executor = new ProcessExecutor(parallel, WorkerCommand.likeThisJvm(PeftCommand.class.getName(),
                     runtime.workerOptions(config, workerThreads), workerThreads), runtime.poll());
@@ -171,6 +202,43 @@ final class CompareCommand implements Callable<Integer> {
         return results.complete() ? 0 : 1;
     }
 
+    /** Checks --executor, --detach and --parallel together; true for Slurm. */
+    private boolean checkExecutorOptions() {
+        if (!executorName.equals("local") && !executorName.equals("slurm")) {
+            throw new CommandException("--executor '" + executorName + "' is not known: expected local or slurm");
+        }
+        boolean slurm = executorName.equals("slurm");
+        if (detach && !slurm) {
+            throw new CommandException("--detach goes with --executor slurm: local trials need this process");
+        }
+        if (slurm && parallel > 1) {
+            throw new CommandException("--parallel is for --executor local; on Slurm every trial is a job of its own");
+        }
+        return slurm;
+    }
+
+    /** Trial jobs that run like this JVM, with the configured threads (0: the job's CPUs). */
+    private SlurmExecutor slurmExecutor(ResultStore store, PeftConfig config) {
+        int threads = config.get(Settings.THREADS);
+        WorkerCommand command = WorkerCommand.likeThisJvm(PeftCommand.class.getName(),
+                runtime.workerOptions(config, threads), threads).withAbsolutePaths();
+        return new SlurmExecutor(SlurmClient.commandLine(),
+                new SbatchScript(command, threads, sharedPaths(store, config), SlurmOptions.of(config)), detach);
+    }
+
+    /** The paths besides the store and class path that a trial job reads: data, checkpoint, plugins. */
+    private static List<Path> sharedPaths(ResultStore store, PeftConfig config) {
+        List<Path> paths = new ArrayList<>(List.of(Path.of(store.spec().dataRoot())));
+        if (store.spec().checkpoint() != null) {
+            paths.add(Path.of(store.spec().checkpoint().path()));
+        }
+        Path plugins = config.get(Settings.PLUGINS_DIR).toAbsolutePath().normalize();
+        if (Files.isDirectory(plugins)) {
+            paths.add(plugins);
+        }
+        return paths;
+    }
+
     private static void run(ResultStore store, TrialExecutor executor) throws InterruptedException {
         LOG.info("comparison '{}' ({} protocol) in {}", store.spec().name(), store.spec().protocol().label(), store.root());
         executor.execute(store);
@@ -178,7 +246,8 @@ final class CompareCommand implements Callable<Integer> {
 
     private ResultStore openStore(PeftConfig config) {
         ParseResult parsed = commandSpec.commandLine().getParseResult();
-        boolean specGiven = SPEC_OPTIONS.stream().anyMatch(parsed::hasMatchedOption);
+        boolean specGiven = SPEC_OPTIONS.stream().anyMatch(parsed::hasMatchedOption)
+                || runtime.properties.keySet().stream().anyMatch(k -> !k.startsWith(SLURM_KEYS));
         if (output != null && !specGiven && ResultStore.exists(output)) {
             return ResultStore.open(output);
         }

@@ -21,7 +21,7 @@ import picocli.CommandLine.ScopeType;
         description = "Parameter-efficient fine-tuning of Vision Transformers, and fair comparisons of PEFT methods.",
         subcommands = {CompareCommand.class, ReportCommand.class, MethodsCommand.class, CountCommand.class,
                 TrainCommand.class, TrialCommand.class, MergeCommand.class, PredictCommand.class, InspectCommand.class,
-                ValidateCommand.class, WiseCommand.class, ImportConfigCommand.class, DoctorCommand.class,
+                ValidateCommand.class, StatusCommand.class, WiseCommand.class, ImportConfigCommand.class, DoctorCommand.class,
                 BenchCommand.class, PretrainCommand.class},
         exitCodeList = {"0:success", "1:failure; the reason is one line on stderr, 'peft: error: ...'",
                 "2:usage error (unknown option, missing or ill-typed argument)"},

@@ -102,7 +102,7 @@ final class RuntimeOptions {
      */
     List<String> workerOptions(PeftConfig config, int threads) {
         List<String> options = new ArrayList<>(List.of("--device", config.get(Settings.DEVICE).text(),
-                "--threads", String.valueOf(threads), "--plugins", config.get(Settings.PLUGINS_DIR).toString(),
+                "--threads", String.valueOf(threads), "--plugins", config.get(Settings.PLUGINS_DIR).toAbsolutePath().normalize().toString(),
                 "--stale-after", String.valueOf(staleAfterSeconds)));
         return options;
     }

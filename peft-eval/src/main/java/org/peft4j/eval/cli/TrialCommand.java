@@ -22,7 +22,8 @@ import picocli.CommandLine.Option;
                 + "trials until none is left. Any number of workers may share a store; none runs a trial twice.",
         footer = {"", "Examples:",
                 "  peft trial --store runs/vtab-1k-study --id 3f2a9c0d1e4b5a6c7d8e",
-                "  peft trial --store runs/vtab-1k-study --worker --threads 4"})
+                "  peft trial --store runs/vtab-1k-study --worker --threads 4",
+                "  peft trial --store runs/vtab-1k-study --id 3f2a9c0d1e4b5a6c7d8e --take-over"})
 final class TrialCommand implements Callable<Integer> {
 
     @Mixin
@@ -43,8 +44,15 @@ final class TrialCommand implements Callable<Integer> {
         boolean worker;
     }
 
+    @Option(names = "--take-over", description = "With --id: take over the trial's claim even if it looks alive, "
+            + "for schedulers that know its previous job has ended (its old process stops at its next heartbeat)")
+    boolean takeOver;
+
     @Override
     public Integer call() throws InterruptedException {
+        if (takeOver && target.worker) {
+            throw new CommandException("--take-over goes with --id: a worker takes over dead claims only");
+        }
         PeftConfig config = runtime.config(List.of());
         ResultStore results = ResultStore.open(store);
         try (MethodRegistry registry = MethodRegistry.discover(config.get(Settings.PLUGINS_DIR));
@@ -55,7 +63,7 @@ final class TrialCommand implements Callable<Integer> {
             if (target.worker) {
                 worker.runAll();
             } else {
-                worker.runOne(target.id);
+                worker.runOne(target.id, takeOver);
             }
         }
         return 0;

@@ -16,9 +16,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.peft4j.eval.benchmark.EmbeddedBenchmark;
 import org.peft4j.eval.protocol.ComparisonSpec;
+import org.peft4j.eval.protocol.Json;
 import org.peft4j.eval.protocol.ProtocolKind;
 import org.peft4j.eval.protocol.TestMethods;
 import org.peft4j.eval.protocol.TinyBenchmark;
+import org.peft4j.eval.protocol.store.ClaimInfo;
 import org.peft4j.eval.protocol.store.ComparisonState;
 import org.peft4j.eval.protocol.store.ResultStore;
 import picocli.CommandLine;
@@ -174,5 +176,42 @@ class CompareCommandTest {
         assertTrue(bad.err().startsWith("peft: error: 'zz' is not a trial id"), bad.err());
         Run both = peft("trial", "--store", output.toString(), "--id", id, "--worker");
         assertEquals(2, both.code(), "--id and --worker exclude each other");
+    }
+
+    @Test
+    void aClaimThatLooksAliveIsTakenOverOnlyWhenAskedAndStatusCountsTheTrials() throws Exception {
+        Path output = dir.resolve("runs").resolve("take-over");
+        ResultStore store = ResultStore.create(output, TinyBenchmark.spec(data,
+                TinyBenchmark.writeCheckpoint(dir.resolve("base2.safetensors")), List.of("alpha"), List.of("probe"), 2, 1));
+        String id = new ComparisonState(store).refresh().get(0).group().tuning().get(0).id();
+        long now = System.currentTimeMillis();
+        Files.writeString(store.trialDir(id).resolve("claim-1.json"),
+                Json.GSON.toJson(new ClaimInfo("another-node", 4242, now, now, now)));
+        Run held = peft("trial", "--store", output.toString(), "--id", id, "--threads", "1", "--plugins", plugins);
+        assertEquals(1, held.code());
+        assertTrue(held.err().contains("trial " + id + " is being run by another process"), held.err());
+        Run taken = peft("trial", "--store", output.toString(), "--id", id, "--take-over", "--threads", "1",
+                "--plugins", plugins);
+        assertEquals(0, taken.code(), taken.err());
+        assertTrue(store.record(id).isPresent());
+        assertEquals("peft: error: --take-over goes with --id: a worker takes over dead claims only\n",
+                peft("trial", "--store", output.toString(), "--worker", "--take-over").err());
+
+        Run status = peft("status", output.toString());
+        assertEquals(0, status.code(), status.err());
+        assertTrue(status.out().startsWith("comparison "), status.out());
+        assertTrue(status.out().contains("\nprobe          alpha              1       0         0        2\n"
+                + "total: 1 of 3 trials have a record (1 ok, 0 failed, 0 diverged), 2 pending\n"), status.out());
+        assertFalse(status.out().contains("slurm:"), "no Slurm lines without slurm/jobs.tsv");
+    }
+
+    @Test
+    void executorOptionsAreCheckedBeforeAnythingRuns() {
+        assertEquals("peft: error: --executor 'pbs' is not known: expected local or slurm\n",
+                peft("compare", "--dry-run", "--executor", "pbs").err());
+        assertEquals("peft: error: --detach goes with --executor slurm: local trials need this process\n",
+                peft("compare", "--detach").err());
+        assertEquals("peft: error: --parallel is for --executor local; on Slurm every trial is a job of its own\n",
+                peft("compare", "--executor", "slurm", "--parallel", "2").err());
     }
 }

@@ -41,6 +41,8 @@ public final class SettingType<T> {
             text -> text.isBlank() ? Optional.empty() : Optional.of(path(text)));
     /** A device request. */
     public static final SettingType<DeviceSpec> DEVICE = new SettingType<>(DeviceSpec.EXPECTED, DeviceSpec::parse);
+    /** Any text, possibly empty, surrounding blanks removed. */
+    public static final SettingType<String> TEXT = new SettingType<>("any text", text -> text);
     /** A backbone preset name. */
     public static final SettingType<String> MODEL = new SettingType<>("one of " + VitConfig.PRESETS,
             text -> VitConfig.preset(text, 1).name());

@@ -62,9 +62,32 @@ public final class Settings {
     public static final Setting<Path> RESULTS_DIR = new Setting<>("results.dir", SettingType.PATH,
             "folder under which each comparison's result store is created");
 
+    /** Slurm partition of trial jobs. */
+    public static final Setting<String> SLURM_PARTITION = new Setting<>("slurm.partition", SettingType.TEXT,
+            "Slurm partition of the trial jobs; empty for the cluster's default");
+    /** Generic resources of each trial job. */
+    public static final Setting<String> SLURM_GRES = new Setting<>("slurm.gres", SettingType.TEXT,
+            "generic resources per trial job, e.g. gpu:1; empty for none");
+    /** Time limit of each trial job. */
+    public static final Setting<String> SLURM_TIME = new Setting<>("slurm.time", SettingType.TEXT,
+            "time limit per trial job, e.g. 02:00:00; empty for the partition's default");
+    /** Slurm account charged. */
+    public static final Setting<String> SLURM_ACCOUNT = new Setting<>("slurm.account", SettingType.TEXT,
+            "Slurm account charged for the trial jobs; empty for the user's default");
+    /** Further sbatch options. */
+    public static final Setting<String> SLURM_SBATCH_OPTIONS = new Setting<>("slurm.sbatch_options", SettingType.TEXT,
+            "further sbatch options, separated by blanks, e.g. --qos=normal --mem=16G");
+    /** Resubmissions of a trial job that ended without a record. */
+    public static final Setting<Integer> SLURM_MAX_RESUBMITS = new Setting<>("slurm.max_resubmits",
+            SettingType.NON_NEGATIVE_INT, "resubmissions of a trial whose job ended without a record");
+    /** Seconds between two looks at the queue. */
+    public static final Setting<Integer> SLURM_POLL_SECONDS = new Setting<>("slurm.poll_seconds",
+            SettingType.POSITIVE_INT, "seconds between two looks at the Slurm queue");
+
     private static final Map<String, Setting<?>> ALL = index(MODEL, CHECKPOINT, EPOCHS, BATCH_SIZE, EVAL_BATCH_SIZE,
             WARMUP_EPOCHS, WARMUP_LR, MIN_LR, LR_GRID, WD_GRID, DROP_PATH, SEED, REFERENCE_COMPAT, DEVICE, THREADS,
-            DATA_ROOT, PLUGINS_DIR, RESULTS_DIR);
+            DATA_ROOT, PLUGINS_DIR, RESULTS_DIR, SLURM_PARTITION, SLURM_GRES, SLURM_TIME, SLURM_ACCOUNT,
+            SLURM_SBATCH_OPTIONS, SLURM_MAX_RESUBMITS, SLURM_POLL_SECONDS);
 
     private Settings() {}
 

@@ -1,5 +1,6 @@
 package org.peft4j.eval.protocol.run;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
@@ -84,19 +85,22 @@ public final class Worker {
      * Runs one trial of the store by id, unless it has already finished.
      *
      * @param id the trial id
+     * @param takeOver take over the trial's claim even if it looks alive (the scheduler knows its
+     *     previous job has ended)
      * @return true when it ran, false when its record already existed
      * @throws IllegalStateException if another live process holds the trial
      */
-    public boolean runOne(String id) {
+    public boolean runOne(String id, boolean takeOver) {
         Trial trial = store.readTrial(id);
         if (store.record(id).isPresent()) {
             LOG.info("trial {} has already finished; nothing to do", id);
             return false;
         }
-        Claim claim = claims.tryClaim(store.trialDir(id)).orElseThrow(() -> new IllegalStateException("trial " + id
-                + " is being run by another process (see " + store.trialDir(id) + "/claim-*.json); wait for it, or "
-                + "remove the claim file if that process is gone from another host"));
-        return runClaimed(trial, claim, null);
+        Path dir = store.trialDir(id);
+        Optional<Claim> claim = takeOver ? claims.takeOver(dir) : claims.tryClaim(dir);
+        return runClaimed(trial, claim.orElseThrow(() -> new IllegalStateException("trial " + id
+                + " is being run by another process (see " + dir + "/claim-*.json); wait for it, or pass --take-over "
+                + "if that process is gone from another host")), null);
     }
 
     /** Runs a claimed trial and writes its record; false when it turned out to be done already. */
@@ -136,8 +140,7 @@ public final class Worker {
 
         static Progress of(List<GroupState> groups, int seeds, int ranHere, double secondsHere) {
             int done = groups.stream().mapToInt(g -> g.records().size()).sum();
-            int total = groups.stream().mapToInt(g -> g.group().tuning().size()
-                    + (g.tuningDone() ? g.finals().size() : seeds)).sum();
+            int total = groups.stream().mapToInt(g -> g.plannedTrials(seeds)).sum();
             return new Progress(done, total, ranHere, secondsHere);
         }
 

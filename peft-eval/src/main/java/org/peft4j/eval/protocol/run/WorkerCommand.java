@@ -1,10 +1,13 @@
 package org.peft4j.eval.protocol.run;
 
+import java.io.File;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * How to start a worker JVM: this JVM's java executable, class path and heap and system-property
@@ -51,12 +54,36 @@ public record WorkerCommand(String java, String classPath, List<String> jvmOptio
     }
 
     /**
-     * The full command line for a store.
+     * This command with an absolute java executable and absolute class path entries, for hosts
+     * that start it in another working directory.
+     *
+     * @return the command
+     */
+    public WorkerCommand withAbsolutePaths() {
+        String path = Arrays.stream(classPath.split(File.pathSeparator)).filter(e -> !e.isEmpty())
+                .map(e -> Path.of(e).toAbsolutePath().normalize().toString()).collect(Collectors.joining(File.pathSeparator));
+        return new WorkerCommand(Path.of(java).toAbsolutePath().toString(), path, jvmOptions, mainClass, workerOptions,
+                environment);
+    }
+
+    /**
+     * The full command line of a worker for a store.
      *
      * @param store the store folder
      * @return program and arguments
      */
     public List<String> command(Path store) {
+        return trialCommand(store, List.of("--worker"));
+    }
+
+    /**
+     * The command line of {@code peft trial} for a store with the given target options.
+     *
+     * @param store the store folder
+     * @param target what to run, e.g. {@code --worker} or {@code --id ID}
+     * @return program and arguments
+     */
+    public List<String> trialCommand(Path store, List<String> target) {
         List<String> cmd = new ArrayList<>();
         cmd.add(java);
         cmd.addAll(jvmOptions);
@@ -66,7 +93,7 @@ public record WorkerCommand(String java, String classPath, List<String> jvmOptio
         cmd.add("trial");
         cmd.add("--store");
         cmd.add(store.toString());
-        cmd.add("--worker");
+        cmd.addAll(target);
         cmd.addAll(workerOptions);
         return cmd;
     }

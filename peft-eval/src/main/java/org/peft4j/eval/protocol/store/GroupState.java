@@ -67,6 +67,17 @@ public record GroupState(TrialGroup group, Map<String, TrialRecord> records, Opt
     }
 
     /**
+     * How many trials the group will have run: its tuning trials, then its final trials, or one
+     * per seed while they are not known yet.
+     *
+     * @param seeds final runs per (method, task)
+     * @return the expected count
+     */
+    public int plannedTrials(int seeds) {
+        return group.tuning().size() + (tuningDone() ? finals.size() : seeds);
+    }
+
+    /**
      * The records of the final trials, in seed order (only those that exist).
      *
      * @return the records

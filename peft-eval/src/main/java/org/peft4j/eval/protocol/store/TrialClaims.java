@@ -73,11 +73,28 @@ public final class TrialClaims implements AutoCloseable {
      * @return the claim, or empty when another live process holds the trial or won the race
      */
     public Optional<Claim> tryClaim(Path trialDir) {
+        return claim(trialDir, false);
+    }
+
+    /**
+     * Claims a trial even when its current claim looks alive: for a scheduler that knows the
+     * previous holder's job has ended (its process may be on another host, where its death cannot
+     * be seen). Should the holder still run, it stops at its next heartbeat.
+     *
+     * @param trialDir the trial's folder (created if needed)
+     * @return the claim, or empty when another process won the race for the next claim
+     */
+    public Optional<Claim> takeOver(Path trialDir) {
+        return claim(trialDir, true);
+    }
+
+    private Optional<Claim> claim(Path trialDir, boolean force) {
         String id = trialDir.getFileName().toString();
         int generation = currentGeneration(trialDir);
         if (generation > 0) {
             Path current = file(trialDir, generation);
-            Optional<String> why = whyTakeOver(current);
+            Optional<String> why = whyTakeOver(current)
+                    .or(() -> force ? Optional.of("asked to take over: its job has ended") : Optional.empty());
             if (why.isEmpty()) {
                 return Optional.empty();
             }
