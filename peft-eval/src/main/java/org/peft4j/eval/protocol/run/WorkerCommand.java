@@ -31,7 +31,7 @@ public record WorkerCommand(String java, String classPath, List<String> jvmOptio
     }
 
     /**
-     * The command of a worker like this JVM: same java, class path, {@code -X}/{@code -D} options
+     * The command of a worker like this JVM: same java, class path, {@code -X}, {@code -XX:} and {@code -D} options
      * (except the intra-op thread count), and OpenMP limited to the worker's threads.
      *
      * @param mainClass the command-line main class
@@ -44,8 +44,8 @@ public record WorkerCommand(String java, String classPath, List<String> jvmOptio
                 .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         List<String> options = new ArrayList<>();
         for (String arg : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
-            if (arg.startsWith("-Xmx") || arg.startsWith("-Xms") || arg.startsWith("-Xss")
-                    || arg.startsWith("-D") && !arg.startsWith("-Dai.djl.pytorch.num_threads=")) {
+            if (arg.startsWith("-Xmx") || arg.startsWith("-Xms") || arg.startsWith("-Xmn") || arg.startsWith("-Xss")
+                    || arg.startsWith("-XX:") || arg.startsWith("-D") && !arg.startsWith("-Dai.djl.pytorch.num_threads=")) {
                 options.add(arg);
             }
         }
