@@ -67,7 +67,7 @@ final class CostEstimate {
             ms.put(method.name(), StepBenchmark.run(settings, spec.model(),
                     MethodSetup.create(registry, method.name(), method.grid().get(0)).method(), device).msPerStep());
         }
-        String unit = device.isGpu() ? "GPU hours (" + device + ")" : "CPU hours (" + threads + " threads)";
+        String unit = device.isGpu() ? "GPU hours (" + device + ")" : "CPU hours (" + threads + (threads == 1 ? " thread)" : " threads)");
         return new CostEstimate(spec, TrainingSteps.of(spec), ms, unit);
     }
 
@@ -94,7 +94,7 @@ final class CostEstimate {
                 "= " + hours(methodHours) + " " + shortUnit});
         }
         StringBuilder out = new StringBuilder(String.format(Locale.ROOT, "estimate (ms/step: median of %d timed steps "
-                + "at each method's first grid point; evaluating %d images counts as 1/3 of a training step):%n",
+                + "at each method's first grid point; evaluating a batch of %d images counts as 1/3 of a training step):%n",
                 TIMED, batch));
         Formats.table("  ", rows).forEach(line -> out.append(line).append(System.lineSeparator()));
         out.append(String.format(Locale.ROOT, "trials (= Slurm array tasks): %s%n",
