@@ -104,8 +104,9 @@ final class CostEstimate {
             out.append(String.format(Locale.ROOT, "wall time with --parallel %d: at least %s hours (%s / %d; a lower "
                     + "bound)%n", parallel, hours(hours / parallel), shortUnit, parallel));
         } else {
-            out.append(String.format(Locale.ROOT, "wall time on Slurm with as many GPUs as trials in flight: at least %s "
-                    + "hours (the longest tuning trial, then its final trial; a lower bound)%n", hours(longest)));
+            out.append(String.format(Locale.ROOT, "wall time on Slurm with as many %s as trials in flight: at least %s "
+                    + "hours (the longest tuning trial, then its final trial; a lower bound)%n",
+                    unit.startsWith("GPU") ? "GPUs" : "CPU nodes like this one", hours(longest)));
         }
         return out.toString();
     }
