@@ -271,6 +271,14 @@ class CompareCommandTest {
     }
 
     @Test
+    void onSlurmTheEstimateBoundsTheWallTimeByTheLongestTrials() {
+        Run run = peft(smallDryRun("--estimate", "--executor", "slurm"));
+        assertEquals(0, run.code(), run.err());
+        assertTrue(run.out().contains("\nwall time on Slurm with as many CPU nodes like this one as trials in flight: "
+                + "at least "), run.out());
+    }
+
+    @Test
     void anEstimateWithoutADryRunIsAUsageError() {
         Run run = peft("compare", "--data", data.toString(), "--methods", "probe", "--estimate", "--plugins", plugins);
         assertEquals(2, run.code(), run.err());
