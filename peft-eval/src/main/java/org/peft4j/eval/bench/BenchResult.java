@@ -42,6 +42,15 @@ public record BenchResult(Map<String, Object> values) {
     }
 
     /**
+     * The median time of a timed step.
+     *
+     * @return milliseconds
+     */
+    public double msPerStep() {
+        return ((Number) values.get("ms_per_step_median")).doubleValue();
+    }
+
+    /**
      * The single JSON line.
      *
      * @return compact JSON

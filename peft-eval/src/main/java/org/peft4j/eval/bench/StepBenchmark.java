@@ -52,11 +52,24 @@ public final class StepBenchmark {
      * @return the result, with the keys of bench_step.py
      */
     public static BenchResult run(Settings settings, PeftMethod method) {
+        return run(settings, VitConfig.preset(settings.model(), settings.classes()), method, Device.cpu());
+    }
+
+    /**
+     * Runs the benchmark on a given backbone and device.
+     *
+     * @param settings what to measure; its model names the backbone in the result
+     * @param backbone the architecture, whose classes and drop path the settings replace
+     * @param method the configured method
+     * @param device where the model and inputs live
+     * @return the result, with the keys of bench_step.py
+     */
+    public static BenchResult run(Settings settings, VitConfig backbone, PeftMethod method, Device device) {
         Engine engine = Engine.getInstance();
         engine.setRandomSeed((int) settings.seed());
-        VitConfig config = VitConfig.preset(settings.model(), settings.classes()).withDropPath(settings.dropPath());
-        try (VisionTransformer vit = VisionTransformer.create(config, Device.cpu());
-                NDManager data = NDManager.newBaseManager(Device.cpu())) {
+        VitConfig config = backbone.withClasses(settings.classes()).withDropPath(settings.dropPath());
+        try (VisionTransformer vit = VisionTransformer.create(config, device);
+                NDManager data = NDManager.newBaseManager(device)) {
             PeftModel.attach(vit, method, false);
             NDArray x = data.randomNormal(new Shape(settings.batch(), 3, config.imageSize(), config.imageSize()));
             NDArray y = data.randomInteger(0, settings.classes(), new Shape(settings.batch()), DataType.INT64);

@@ -1,5 +1,7 @@
 package org.peft4j.eval.cli;
 
+import ai.djl.Device;
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -39,6 +41,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParseResult;
 import picocli.CommandLine.Spec;
 
@@ -146,6 +149,11 @@ final class CompareCommand implements Callable<Integer> {
             + "run and write nothing")
     boolean dryRun;
 
+    @Option(names = "--estimate", description = "With --dry-run: time " + CostEstimate.TIMED + " training steps of "
+            + "each method on the comparison's model, batch and --device, and print the device hours of the whole "
+            + "comparison and a lower bound of its wall time; no trial runs")
+    boolean estimate;
+
     @Option(names = "--executor", defaultValue = "local", paramLabel = "local|slurm",
             description = "Where the trials run: local (this process, or --parallel worker processes) or slurm "
                     + "(job arrays on a Slurm cluster, settings slurm.*; see docs/cluster.md) (default: ${DEFAULT-VALUE})")
@@ -163,13 +171,12 @@ final class CompareCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         PeftConfig config = runtime.config(optionSettings());
         boolean slurm = checkExecutorOptions();
+        if (estimate && !dryRun) {
+            throw new ParameterException(commandSpec.commandLine(), "--estimate goes with --dry-run: it times a few "
+                    + "steps instead of running the comparison");
+        }
         if (dryRun) {
-            ComparisonSpec spec = resolve(config);
-            commandSpec.commandLine().getOut().print(PlanSummary.of(spec));
-            if (slurm) {
-                commandSpec.commandLine().getOut().print(SlurmPlan.of(spec, SlurmOptions.of(config)));
-            }
-            commandSpec.commandLine().getOut().flush();
+            dryRun(config, slurm);
             return 0;
         }
         ResultStore store = openStore(config);
@@ -200,6 +207,24 @@ final class CompareCommand implements Callable<Integer> {
         commandSpec.commandLine().getOut().flush();
         LOG.info("results written to {}", store.root().resolve(ResultTable.FILES.get(0)));
         return results.complete() ? 0 : 1;
+    }
+
+    /** Prints the plan, the Slurm submission and with --estimate the cost; runs no trial and writes nothing. */
+    private void dryRun(PeftConfig config, boolean slurm) {
+        PrintWriter out = commandSpec.commandLine().getOut();
+        ComparisonSpec spec = resolve(config);
+        out.print(PlanSummary.of(spec));
+        if (slurm) {
+            out.print(SlurmPlan.of(spec, SlurmOptions.of(config)));
+        }
+        if (estimate) {
+            Device device = RuntimeOptions.startEngine(config);
+            try (MethodRegistry registry = MethodRegistry.discover(config.get(Settings.PLUGINS_DIR))) {
+                out.print(CostEstimate.measure(spec, registry, device, RuntimeOptions.threads(config), out)
+                        .text(slurm ? 0 : parallel));
+            }
+        }
+        out.flush();
     }
 
     /** Checks --executor, --detach and --parallel together; true for Slurm. */

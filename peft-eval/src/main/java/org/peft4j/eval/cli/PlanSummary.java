@@ -1,11 +1,13 @@
 package org.peft4j.eval.cli;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.peft4j.eval.protocol.ComparisonPlan;
 import org.peft4j.eval.protocol.ComparisonSpec;
+import org.peft4j.eval.protocol.TrainingSteps;
 import org.peft4j.eval.protocol.TrialGroup;
 
 /** The plan of a comparison in a few lines, for {@code peft compare --dry-run}. */
@@ -23,6 +25,25 @@ final class PlanSummary {
         return points.stream().map(p -> p.isEmpty() ? "(no hyperparameter)" : p.entrySet().stream()
                 .map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(" ")))
                 .collect(Collectors.joining(" | "));
+    }
+
+    /** The training steps and evaluated images of each method and of all, from the tasks' list files. */
+    private static String steps(ComparisonSpec spec) {
+        List<TrainingSteps> counts = TrainingSteps.of(spec);
+        List<String[]> rows = new ArrayList<>();
+        for (TrainingSteps c : counts) {
+            rows.add(row(c));
+        }
+        rows.add(row(TrainingSteps.total("total", counts)));
+        return String.format(Locale.ROOT, "training steps (%d epochs of full batches of %d: train800 per tuning trial, "
+                + "train800val200 per final trial; then val200 or test evaluated once):%n", spec.recipe().epochs(),
+                spec.recipe().batchSize()) + String.join(System.lineSeparator(), Formats.table("  ", rows))
+                + System.lineSeparator();
+    }
+
+    private static String[] row(TrainingSteps c) {
+        return new String[] {c.method(), Formats.count(c.trials()) + " trials", Formats.count(c.trainingSteps()) + " steps",
+            Formats.count(c.evaluatedImages()) + " images evaluated"};
     }
 
     /**
@@ -52,6 +73,7 @@ final class PlanSummary {
             out.append(String.format(Locale.ROOT, "  %-12s %d tuning trial(s) per task, grid %s%n", group.method().name(),
                     group.tuning().size(), grid(group.method().grid())));
         }
+        out.append(steps(spec));
         out.append(String.format(Locale.ROOT, "trials: %d tuning + %d final = %d; nothing was run (--dry-run)%n",
                 tuning, finals, tuning + finals));
         return out.toString();

@@ -214,4 +214,75 @@ class CompareCommandTest {
         assertEquals("peft: error: --parallel is for --executor local; on Slurm every trial is a job of its own\n",
                 peft("compare", "--executor", "slurm", "--parallel", "2").err());
     }
+
+    /** A dry run of 2 methods × 1 task (train800: 24 images, val200: 12, train800val200: 36, test: 12). */
+    private static String[] smallDryRun(String... more) {
+        List<String> args = new java.util.ArrayList<>(List.of("compare", "--dry-run", "--data", data.toString(),
+                "--methods", "probe,bias", "--set", "bias.norms=true", "--quick", "--model", "vit-micro", "--epochs", "2",
+                "-Dtrain.batch_size=10", "--seeds", "2", "--threads", "1", "--plugins", plugins, "--output",
+                dir.resolve("runs").resolve("estimate").toString()));
+        args.addAll(List.of(more));
+        return args.toArray(String[]::new);
+    }
+
+    @Test
+    void aDryRunCountsTheTrainingStepsOfEveryMethod() {
+        Run run = peft(smallDryRun());
+        assertEquals(0, run.code(), run.err());
+        // per method: 2 tuning trials × 2 epochs × ⌊24 / 10⌋ + 2 seeds × 2 epochs × ⌊36 / 10⌋ = 8 + 12 steps;
+        // 2 × 12 val200 + 2 × 12 test images evaluated
+        assertTrue(run.out().contains("training steps (2 epochs of full batches of 10: train800 per tuning trial, "
+                + "train800val200 per final trial; then val200 or test evaluated once):\n"
+                + "  probe  4 trials  20 steps  48 images evaluated\n"
+                + "  bias   4 trials  20 steps  48 images evaluated\n"
+                + "  total  8 trials  40 steps  96 images evaluated\n"
+                + "trials: 4 tuning + 4 final = 8; nothing was run (--dry-run)\n"), run.out());
+        assertFalse(run.out().contains("ms/step"), "timing only with --estimate");
+    }
+
+    @Test
+    void anEstimateTimesEachMethodAndMultipliesItsStepsWithoutWritingAnything() {
+        Run run = peft(smallDryRun("--estimate", "--parallel", "2"));
+        assertEquals(0, run.code(), run.err());
+        String out = run.out();
+        assertTrue(out.contains("timing probe on vit-micro (batch 10, 1 warm-up + 3 timed steps on cpu()) ...\n"), out);
+        java.util.regex.Matcher row = java.util.regex.Pattern.compile("(?m)^  (\\w+) +([\\d.]+) ms/step +× \\(([\\d,]+) "
+                + "training \\+ ([\\d,]+) evaluation steps\\) += ([\\d.]+) CPU hours$").matcher(out);
+        double sum = 0;
+        List<String> methods = new java.util.ArrayList<>();
+        while (row.find()) {
+            methods.add(row.group(1));
+            double ms = Double.parseDouble(row.group(2));
+            assertTrue(ms > 0, out);
+            assertEquals(20, Long.parseLong(row.group(3)), "the dry run's steps");
+            assertEquals(2, Long.parseLong(row.group(4)), "⌈48 images / 3 / batch 10⌉");
+            double hours = Double.parseDouble(row.group(5));
+            assertEquals(22 * ms / 3.6e6, hours, 22 * ms / 3.6e6 * 1e-3 + 0.01 * 22 / 3.6e6, out);
+            sum += hours;
+        }
+        assertEquals(List.of("probe", "bias"), methods, out);
+        assertTrue(out.contains("trials (= Slurm array tasks): 8\n"), out);
+        java.util.regex.Matcher total = java.util.regex.Pattern.compile("(?m)^CPU hours \\(1 thread\\): ([\\d.]+)\n"
+                + "wall time with --parallel 2: at least ([\\d.]+) hours \\(CPU hours / 2; a lower bound\\)$").matcher(out);
+        assertTrue(total.find(), out);
+        assertEquals(sum, Double.parseDouble(total.group(1)), sum * 2e-3, out);
+        assertEquals(sum / 2, Double.parseDouble(total.group(2)), sum * 2e-3, out);
+        assertFalse(Files.exists(dir.resolve("runs").resolve("estimate")), "a dry run writes no store");
+    }
+
+    @Test
+    void onSlurmTheEstimateBoundsTheWallTimeByTheLongestTrials() {
+        Run run = peft(smallDryRun("--estimate", "--executor", "slurm"));
+        assertEquals(0, run.code(), run.err());
+        assertTrue(run.out().contains("\nwall time on Slurm with as many CPU nodes like this one as trials in flight: "
+                + "at least "), run.out());
+    }
+
+    @Test
+    void anEstimateWithoutADryRunIsAUsageError() {
+        Run run = peft("compare", "--data", data.toString(), "--methods", "probe", "--estimate", "--plugins", plugins);
+        assertEquals(2, run.code(), run.err());
+        assertTrue(run.err().startsWith("peft: error: --estimate goes with --dry-run: it times a few steps instead of "
+                + "running the comparison\n"), run.err());
+    }
 }
