@@ -63,7 +63,7 @@ public final class ProcessExecutor implements TrialExecutor {
             int reported = -1;
             while (processes.stream().anyMatch(Process::isAlive)) {
                 Thread.sleep(poll.toMillis());
-                int done = state.refresh().stream().mapToInt(g -> g.records().size()).sum();
+                int done = TrialProgress.of(state.refresh(), store.spec().seeds()).done();
                 if (done != reported) {
                     LOG.info("{} trials finished", done);
                     reported = done;

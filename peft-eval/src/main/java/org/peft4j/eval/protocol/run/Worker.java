@@ -16,7 +16,6 @@ import org.peft4j.eval.protocol.store.ProcessIdentity;
 import org.peft4j.eval.protocol.store.ResultStore;
 import org.peft4j.eval.protocol.store.TrialClaims;
 import org.peft4j.eval.protocol.store.TrialRecord;
-import org.peft4j.runtime.train.ProgressBar;
 
 /**
  * Claims and runs the trials of a stored comparison until none is left: tuning trials first, the
@@ -63,7 +62,9 @@ public final class Worker {
             if (groups.stream().allMatch(GroupState::complete)) {
                 return ran;
             }
-            Progress progress = Progress.of(groups, store.spec().seeds(), ran, (System.nanoTime() - start) / 1e9);
+            TrialProgress counts = TrialProgress.of(groups, store.spec().seeds());
+            String progress = "[" + (counts.done() + 1) + "/" + counts.total()
+                    + counts.eta(ran, (System.nanoTime() - start) / 1e9) + "] ";
             boolean didOne = false;
             for (Trial trial : groups.stream().flatMap(g -> g.pending().stream()).toList()) {
                 Optional<Claim> claim = claims.tryClaim(store.trialDir(trial.id()));
@@ -100,18 +101,18 @@ public final class Worker {
         Optional<Claim> claim = takeOver ? claims.takeOver(dir) : claims.tryClaim(dir);
         return runClaimed(trial, claim.orElseThrow(() -> new IllegalStateException("trial " + id
                 + " is being run by another process (see " + dir + "/claim-*.json); wait for it, or pass --take-over "
-                + "if that process is gone from another host")), null);
+                + "if that process is gone from another host")), "");
     }
 
-    /** Runs a claimed trial and writes its record; false when it turned out to be done already. */
-    private boolean runClaimed(Trial trial, Claim claim, Progress progress) {
+    /** Runs a claimed trial and writes its record (log lines start with {@code progress}); false when it turned out to be done already. */
+    private boolean runClaimed(Trial trial, Claim claim, String progress) {
         String id = trial.id();
         try (claim) {
             if (store.record(id).isPresent()) {
                 return false;
             }
             int attempt = store.beginAttempt(id, ProcessIdentity.current());
-            LOG.info("{}{} trial {}: {}{}", progress == null ? "" : progress.prefix(), trial.kind().label(), id,
+            LOG.info("{}{} trial {}: {}{}", progress, trial.kind().label(), id,
                     trial.settings().describe(), attempt > 1 ? " (attempt " + attempt + ")" : "");
             TrialRecord record = runner.run(trial, claim, attempt);
             store.writeRecord(record);
@@ -130,23 +131,5 @@ public final class Worker {
         }
         return String.format(Locale.ROOT, "%s %.2f%% (loss %.4f) in %.1f s", record.evalSplit(),
                 record.metrics().accuracy(), record.metrics().loss(), record.timing().totalSeconds());
-    }
-
-    /**
-     * Counts for progress lines, and the time left if the remaining trials take as long on
-     * average as those this worker ran so far.
-     */
-    private record Progress(int done, int total, int ranHere, double secondsHere) {
-
-        static Progress of(List<GroupState> groups, int seeds, int ranHere, double secondsHere) {
-            int done = groups.stream().mapToInt(g -> g.records().size()).sum();
-            int total = groups.stream().mapToInt(g -> g.plannedTrials(seeds)).sum();
-            return new Progress(done, total, ranHere, secondsHere);
-        }
-
-        String prefix() {
-            String eta = ranHere == 0 ? "" : ", ETA " + ProgressBar.hms(Math.round(secondsHere / ranHere * (total - done)));
-            return "[" + (done + 1) + "/" + total + eta + "] ";
-        }
     }
 }

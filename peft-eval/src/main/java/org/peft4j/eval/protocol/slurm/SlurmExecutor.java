@@ -16,11 +16,11 @@ import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 import org.peft4j.eval.protocol.Trial;
 import org.peft4j.eval.protocol.run.TrialExecutor;
+import org.peft4j.eval.protocol.run.TrialProgress;
 import org.peft4j.eval.protocol.store.ComparisonState;
 import org.peft4j.eval.protocol.store.GroupState;
 import org.peft4j.eval.protocol.store.ResultStore;
 import org.peft4j.runtime.io.AtomicFiles;
-import org.peft4j.runtime.train.ProgressBar;
 
 /**
  * Runs the trials as Slurm array jobs and follows them until every trial has a record: look at
@@ -69,8 +69,8 @@ public final class SlurmExecutor implements TrialExecutor {
             }
             Map<String, String> live = queue.get();
             List<GroupState> groups = state.refresh(); // after the queue: a job gone from it has written its record
-            int done = groups.stream().mapToInt(g -> g.records().size()).sum();
-            int total = groups.stream().mapToInt(g -> g.plannedTrials(seeds)).sum();
+            TrialProgress progress = TrialProgress.of(groups, seeds);
+            int done = progress.done();
             doneAtStart = doneAtStart < 0 ? done : doneAtStart;
             if (groups.stream().allMatch(GroupState::complete)) {
                 LOG.info("slurm: all {} trials done", done);
@@ -91,13 +91,10 @@ public final class SlurmExecutor implements TrialExecutor {
             long resubmitted = Stream.concat(submitted.stream().map(JobEntry::attempt),
                     round.submit().stream().map(SubmissionRound.Submission::attempt)).filter(a -> a > 1).count();
             String line = String.format("slurm: %d/%d trials done, %d running, %d queued, %d submitted now, "
-                    + "%d resubmitted so far", done, total, round.running().size(), round.queued().size(),
+                    + "%d resubmitted so far", done, progress.total(), round.running().size(), round.queued().size(),
                     round.submit().size(), resubmitted);
             if (!line.equals(reported)) {
-                double seconds = (System.nanoTime() - start) / 1e9;
-                int ranHere = done - doneAtStart;
-                LOG.info("{}{}", line, ranHere == 0 ? ""
-                        : ", ETA " + ProgressBar.hms(Math.round(seconds / ranHere * (total - done))));
+                LOG.info("{}{}", line, progress.eta(done - doneAtStart, (System.nanoTime() - start) / 1e9));
                 reported = line;
             }
             if (round.nothingLive() && round.submit().isEmpty()) {
