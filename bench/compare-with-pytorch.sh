@@ -1,24 +1,24 @@
 #!/usr/bin/env bash
-# Runs peft4j's `peft bench` and the PyTorch reference bench_step.py side by side, same machine,
+# Runs peft4j's `peft bench` and the PyTorch reference pytorch_step.py side by side, same machine,
 # same threads, alternating per case, and prints one JSON line per run (compare.py pairs them).
 #
 #   bench/compare-with-pytorch.sh > results.jsonl
-#   /usr/bin/python3 ../shared/bench/compare.py results.jsonl
+#   /usr/bin/python3 bench/compare.py results.jsonl
 #
-# REF      folder of bench_step.py (default: ../shared/bench next to the repository)
+# REF      folder of pytorch_step.py (default: this folder)
 # THREADS  intra-op threads for both (default 2)
 # REPEAT   how many times each pair runs (default 2; compare.py keeps the last line per impl)
 # CASES    override the case list, one case per line
 # On a CPU with AVX-512 the reference runs with OPENBLAS_CORETYPE=SkylakeX (its fastest kernels).
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
-ref="${REF:-$root/../shared/bench}"
+ref="${REF:-$root/bench}"
 threads="${THREADS:-2}"
 repeat="${REPEAT:-2}"
 # Debian's python3-torch falls back to the reference BLAS (40x slower) unless OpenBLAS is installed.
 if ! readlink -f /usr/lib/x86_64-linux-gnu/libblas.so.3 2>/dev/null | grep -q openblas; then
   echo "compare-with-pytorch: libblas.so.3 is not OpenBLAS, so the PyTorch reference would run on the" \
-       "reference BLAS; run: apt-get install -y libopenblas0-pthread (see ../shared/bench/README.md)" >&2
+       "reference BLAS; run: apt-get install -y libopenblas0-pthread (see bench/README.md)" >&2
   exit 1
 fi
 coretype=Haswell
@@ -35,7 +35,7 @@ while IFS= read -r c; do
   [ -z "$c" ] && continue
   for _ in $(seq "$repeat"); do
     # shellcheck disable=SC2086  # the case string is split into arguments on purpose
-    OPENBLAS_CORETYPE=$coretype /usr/bin/python3 "$ref/bench_step.py" $c --threads "$threads" --classes 10
+    OPENBLAS_CORETYPE=$coretype /usr/bin/python3 "$ref/pytorch_step.py" $c --threads "$threads" --classes 10
     # shellcheck disable=SC2086
     PEFT_THREADS="$threads" "$root/peft" bench $c --threads "$threads" --classes 10 2>/dev/null
   done

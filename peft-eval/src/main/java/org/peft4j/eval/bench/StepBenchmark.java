@@ -20,7 +20,7 @@ import org.peft4j.runtime.vit.VitConfig;
 
 /**
  * Times training steps (zero-grad, forward, cross-entropy, backward, AdamW) or inference on fixed
- * random inputs, the way {@code ../shared/bench/bench_step.py} does, so the two can be compared.
+ * random inputs, the way {@code bench/pytorch_step.py} does, so the two can be compared.
  */
 public final class StepBenchmark {
 

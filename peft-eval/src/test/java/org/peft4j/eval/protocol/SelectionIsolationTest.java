@@ -19,9 +19,9 @@ import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.peft4j.eval.protocol.report.CellStatus;
-import org.peft4j.eval.protocol.report.ComparisonResults;
-import org.peft4j.eval.protocol.report.ResultCell;
+import org.peft4j.eval.protocol.results.CellStatus;
+import org.peft4j.eval.protocol.results.ComparisonResults;
+import org.peft4j.eval.protocol.results.ResultCell;
 import org.peft4j.eval.protocol.store.ResultStore;
 import org.peft4j.eval.protocol.store.TrialRecord;
 

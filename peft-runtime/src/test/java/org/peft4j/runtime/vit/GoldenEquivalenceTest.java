@@ -18,7 +18,7 @@ import org.peft4j.runtime.io.TensorArchive;
 import org.peft4j.runtime.train.AdamW;
 import org.peft4j.runtime.train.TrainStep;
 
-/** vit-tiny in DJL against the PyTorch golden fixture of ../shared/fixtures (copied). */
+/** vit-tiny in DJL against the PyTorch golden fixture made by bench/make_golden.py (torch 1.13, Debian 12). */
 class GoldenEquivalenceTest {
 
     private static NDManager manager;
@@ -82,7 +82,7 @@ class GoldenEquivalenceTest {
     /**
      * Five AdamW steps against PyTorch: checks that gradients are cleared between steps and that
      * the moments and bias corrections evolve as torch.optim.AdamW's. The expected numbers were
-     * printed by torch 1.13 with ../shared/bench/vit_reference.py: build_model('vit-tiny', 'full',
+     * printed by torch 1.13 with bench/vit_reference.py: build_model('vit-tiny', 'full',
      * 10), the golden weights, AdamW(lr 1e-3, wd 1e-4), five steps on the golden input and labels
      * [0, 1, 2, 3]; losses before each step, then the eval logits of the first image.
      */

@@ -1,0 +1,107 @@
+package org.peft4j.cli;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.peft4j.eval.bench.StepBenchmark;
+import org.peft4j.runtime.plugins.MethodInstance;
+import org.peft4j.runtime.plugins.MethodRegistry;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code peft bench}: times training steps and prints one JSON line like bench_step.py. */
+@Command(name = "bench",
+        description = {"Time training steps or inference on random inputs, as bench_step.py does.",
+                "Prints one JSON line with the keys of the PyTorch reference bench_step.py."},
+        footer = {"", "Examples:",
+                "  peft bench --model vit-tiny --method full --batch 32 --steps 20 --warmup 3 --threads 2",
+                "  peft bench --model vit-s16 --method lora --batch 8 --steps 5 --warmup 2 --threads 2",
+                "  peft bench --model vit-b16 --method full --batch 8 --steps 3 --infer",
+                "  peft bench --model vit-tiny --method lora --steps 1000 --rss-at 100,1000",
+                "  peft bench --model vit-tiny --method vpt_shallow --set prompts=10"})
+final class BenchCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--model", defaultValue = "vit-tiny", description = "vit-micro, vit-tiny, vit-s16 (alias vit-s224), vit-b16, vit-l16 (default: ${DEFAULT-VALUE})")
+    String model;
+
+    @Option(names = "--method", defaultValue = "full",
+            description = "Any registered method; 'adapter' means the reference's AdaptFormer adapter "
+                    + "(bottleneck 8, scale 0.1) (default: ${DEFAULT-VALUE})")
+    String method;
+
+    @Option(names = "--batch", defaultValue = "32", description = "Batch size (default: ${DEFAULT-VALUE})")
+    int batch;
+
+    @Option(names = "--steps", defaultValue = "20", description = "Timed steps (default: ${DEFAULT-VALUE})")
+    int steps;
+
+    @Option(names = "--warmup", defaultValue = "3", description = "Untimed steps first (default: ${DEFAULT-VALUE})")
+    int warmup;
+
+    @Option(names = "--threads", defaultValue = "2", description = "Intra-op threads (default: ${DEFAULT-VALUE})")
+    int threads;
+
+    @Option(names = "--classes", defaultValue = "10", description = "Classes of the head (default: ${DEFAULT-VALUE})")
+    int classes;
+
+    @Option(names = "--rank", defaultValue = "8", description = "LoRA rank (default: ${DEFAULT-VALUE})")
+    int rank;
+
+    @Option(names = "--set", paramLabel = "KEY=VALUE",
+            description = "A hyperparameter of the method (repeatable), e.g. prompts=10; overrides --rank")
+    Map<String, String> hyperparameters = new LinkedHashMap<>();
+
+    @Option(names = "--seed", defaultValue = "0", description = "Seed (default: ${DEFAULT-VALUE})")
+    long seed;
+
+    @Option(names = "--drop-path", defaultValue = "0", description = "Drop path rate (default: ${DEFAULT-VALUE})")
+    float dropPath;
+
+    @Option(names = "--plugins", paramLabel = "DIR", defaultValue = "plugins",
+            description = "Folder of method plugin JARs (default: ${DEFAULT-VALUE})")
+    Path plugins;
+
+    @Option(names = "--infer", description = "Time the forward pass only (eval mode, no autograd)")
+    boolean infer;
+
+    @Option(names = "--rss-at", split = ",", description = "Record the current RSS after these timed steps, "
+            + "e.g. 100,1000 to check that memory stays flat in a long run")
+    java.util.Set<Integer> rssAt = new java.util.TreeSet<>();
+
+    @Override
+    public Integer call() {
+        EngineSetup.threads(threads);
+        StepBenchmark.Settings settings = new StepBenchmark.Settings(
+                model, method, batch, steps, warmup, threads, classes, infer, seed, dropPath, rssAt);
+        try (MethodRegistry registry = MethodRegistry.discover(plugins)) {
+            MethodInstance instance = MethodSetup.create(registry, benchMethod(), benchHyperparameters());
+            spec.commandLine().getOut().println(StepBenchmark.run(settings, instance.method()).toJson());
+        }
+        spec.commandLine().getOut().flush();
+        return 0;
+    }
+
+    private String benchMethod() {
+        return method.equals("adapter") ? "adaptformer" : method;
+    }
+
+    private Map<String, String> benchHyperparameters() {
+        Map<String, String> hp = new LinkedHashMap<>();
+        switch (method) {
+            case "lora" -> hp.put("rank", String.valueOf(rank));
+            case "adapter" -> {
+                hp.put("bottleneck", "8");
+                hp.put("scale", "0.1");
+            }
+            default -> { }
+        }
+        hp.putAll(hyperparameters);
+        return hp;
+    }
+}

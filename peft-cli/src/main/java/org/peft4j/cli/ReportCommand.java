@@ -1,0 +1,41 @@
+package org.peft4j.cli;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.peft4j.eval.analysis.PredictionSimilarity;
+import org.peft4j.eval.protocol.store.ResultStore;
+import org.peft4j.report.ComparisonReport;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code peft report DIR}: tables, plots and analyses of a stored comparison. */
+@Command(name = "report", mixinStandardHelpOptions = true,
+        description = {"Write the report of a comparison stored by 'peft compare' into DIR/report: report.md, "
+                + "accuracy.csv, summary.csv, results.json and PNG plots (accuracy vs inserted parameters, per-task "
+                + "accuracy, prediction-similarity heatmaps, WiSE-FT curves computed by 'peft wise').",
+                "It reads only the store; an unfinished comparison gives a partial report."},
+        footer = {"", "Examples:", "  peft report runs/vtab-1k-study"})
+final class ReportCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec commandSpec;
+
+    @Parameters(index = "0", paramLabel = "DIR", description = "The result store of the comparison")
+    Path store;
+
+    @Option(names = "--confidence", defaultValue = "" + PredictionSimilarity.DEFAULT_CONFIDENCE,
+            description = "Threshold of the high-confidence overlap (default: ${DEFAULT-VALUE})")
+    double confidence;
+
+    @Override
+    public Integer call() {
+        List<Path> files = ComparisonReport.write(ResultStore.open(store), confidence);
+        files.forEach(f -> commandSpec.commandLine().getOut().println(f));
+        commandSpec.commandLine().getOut().flush();
+        return 0;
+    }
+}

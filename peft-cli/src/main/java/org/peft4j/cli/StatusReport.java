@@ -1,0 +1,61 @@
+package org.peft4j.cli;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Locale;
+import java.util.Optional;
+import org.peft4j.eval.protocol.TrialStatus;
+import org.peft4j.slurm.JobEntry;
+import org.peft4j.slurm.LiveJobs;
+import org.peft4j.eval.protocol.store.GroupState;
+import org.peft4j.eval.protocol.store.TrialRecord;
+
+/** The text of {@code peft status}: trials per (method, task) by outcome, then the live Slurm jobs. */
+final class StatusReport {
+
+    private StatusReport() {}
+
+    /**
+     * Formats the state of a comparison.
+     *
+     * @param groups where each (method, task) stands
+     * @param seeds final runs per (method, task)
+     * @param slurm the live Slurm jobs, when the comparison was submitted to Slurm
+     * @return the text
+     */
+    static String text(List<GroupState> groups, int seeds, Optional<LiveJobs> slurm) {
+        StringBuilder out = new StringBuilder(String.format(Locale.ROOT, "%-14s %-14s %5s %7s %9s %8s%n", "method",
+                "task", "done", "failed", "diverged", "pending"));
+        int[] sum = new int[4];
+        for (GroupState g : groups) {
+            int[] n = counts(g, seeds);
+            for (int i = 0; i < 4; i++) {
+                sum[i] += n[i];
+            }
+            out.append(String.format(Locale.ROOT, "%-14s %-14s %5d %7d %9d %8d%n", g.group().method().name(),
+                    g.group().task().name(), n[0], n[1], n[2], n[3]));
+        }
+        out.append(String.format(Locale.ROOT, "total: %d of %d trials have a record (%d ok, %d failed, %d diverged), "
+                + "%d pending%s%n", sum[0] + sum[1] + sum[2], sum[0] + sum[1] + sum[2] + sum[3], sum[0], sum[1], sum[2],
+                sum[3], sum[3] == 0 ? "; complete" : ""));
+        slurm.ifPresent(s -> {
+            out.append(String.format(Locale.ROOT, "slurm: %d live job(s), %d resubmission(s) so far%n", s.jobs().size(),
+                    s.resubmissions()));
+            s.jobs().entrySet().stream().sorted(Map.Entry.comparingByKey(Comparator.comparing(JobEntry::jobId)))
+                    .forEach(e -> out.append(String.format(Locale.ROOT, "  %-14s %-10s trial %s, attempt %d%n",
+                            e.getKey().jobId(), e.getValue(), e.getKey().trialId(), e.getKey().attempt())));
+        });
+        return out.toString();
+    }
+
+    /** ok, failed, diverged, pending (final trials not yet known count one per seed). */
+    private static int[] counts(GroupState g, int seeds) {
+        int[] n = new int[4];
+        for (TrialRecord r : g.records().values()) {
+            n[r.status() == TrialStatus.OK ? 0 : r.status() == TrialStatus.FAILED ? 1 : 2]++;
+        }
+        n[3] = g.plannedTrials(seeds) - g.records().size();
+        return n;
+    }
+}

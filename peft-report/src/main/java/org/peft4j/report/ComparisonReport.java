@@ -1,0 +1,103 @@
+package org.peft4j.report;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.peft4j.eval.analysis.PredictionSimilarity;
+import org.peft4j.eval.analysis.PredictionSimilarity.Measure;
+import org.peft4j.eval.analysis.SimilarityMatrix;
+import org.peft4j.eval.analysis.WiseCurve;
+import org.peft4j.eval.protocol.results.ComparisonResults;
+import org.peft4j.eval.protocol.store.ResultStore;
+import org.peft4j.runtime.io.AtomicFiles;
+
+/**
+ * Writes the full report of a result store into its {@value #FOLDER} folder: {@code report.md},
+ * {@code accuracy.csv}, {@code summary.csv}, {@code results.json} and the PNG plots (accuracy vs
+ * inserted parameters, per-task accuracy bars, one similarity heatmap per measure, one WiSE-FT
+ * plot per curve stored under {@code wise/}).
+ */
+public final class ComparisonReport {
+
+    /** The report's folder inside a store. */
+    public static final String FOLDER = "report";
+
+    private ComparisonReport() {}
+
+    /**
+     * Writes the report with the default confidence threshold.
+     *
+     * @param store the result store
+     * @return the files written
+     */
+    public static List<Path> write(ResultStore store) {
+        return write(store, PredictionSimilarity.DEFAULT_CONFIDENCE);
+    }
+
+    /**
+     * Writes the report.
+     *
+     * @param store the result store
+     * @param threshold the confidence threshold of the high-confidence overlap
+     * @return the files written, Markdown first
+     */
+    public static List<Path> write(ResultStore store, double threshold) {
+        ReportModel model = ReportModel.of(ComparisonResults.read(store), store::record);
+        PredictionAnalysis analysis = PredictionAnalysis.of(model, store::readPredictions, threshold);
+        List<WiseCurve> wise = WiseFiles.readAll(store.root());
+        Path dir = store.root().resolve(FOLDER);
+        List<String> plots = plots(model, analysis, wise, dir);
+        List<Path> files = new ArrayList<>();
+        files.add(text(dir.resolve("report.md"), ReportTables.markdown(model, analysis, wise, plots)));
+        files.add(text(dir.resolve("accuracy.csv"), ReportTables.accuracyCsv(model)));
+        files.add(text(dir.resolve("summary.csv"), ReportTables.summaryCsv(model)));
+        files.add(text(dir.resolve("results.json"), ReportJson.json(model, analysis, wise)));
+        plots.forEach(p -> files.add(dir.resolve(p)));
+        deleteStalePlots(dir, plots);
+        return files;
+    }
+
+    /** Removes plots of an earlier report that this one did not draw (e.g. a deleted WiSE curve). */
+    private static void deleteStalePlots(Path dir, List<String> current) {
+        try (Stream<Path> files = Files.list(dir)) {
+            for (Path f : files.filter(f -> f.getFileName().toString().endsWith(".png")
+                    && !current.contains(f.getFileName().toString())).toList()) {
+                Files.deleteIfExists(f);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot clean " + dir + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static List<String> plots(ReportModel model, PredictionAnalysis analysis, List<WiseCurve> wise, Path dir) {
+        List<String> names = new ArrayList<>();
+        if (AccuracyVsParamsPlot.write(model, dir.resolve("accuracy-vs-params.png"))) {
+            names.add("accuracy-vs-params.png");
+        }
+        TaskAccuracyPlot.write(model, dir.resolve("task-accuracy.png"));
+        names.add("task-accuracy.png");
+        int tasks = analysis.perTask().size();
+        for (Map.Entry<Measure, SimilarityMatrix> e : analysis.mean().entrySet()) {
+            String name = "similarity-" + e.getKey().key() + ".png";
+            SimilarityHeatmap.write(e.getValue(), tasks == 1 ? "1 task" : "mean over " + tasks + " tasks", model,
+                    dir.resolve(name));
+            names.add(name);
+        }
+        for (WiseCurve c : wise) {
+            String name = "wise-" + c.task() + "--" + c.method() + ".png";
+            WisePlot.write(c, model.protocol(), dir.resolve(name));
+            names.add(name);
+        }
+        return names;
+    }
+
+    private static Path text(Path file, String content) {
+        AtomicFiles.writeString(file, content);
+        return file;
+    }
+}

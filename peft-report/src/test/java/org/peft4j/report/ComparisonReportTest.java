@@ -1,0 +1,73 @@
+package org.peft4j.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.peft4j.eval.analysis.WiseCurve;
+import org.peft4j.eval.protocol.store.ResultStore;
+
+/** The report files of the hand-made store: tables, JSON and plots. */
+class ComparisonReportTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void writesTablesJsonAndPlots() throws IOException {
+        ResultStore store = SyntheticStore.create(dir);
+        WiseFiles.write(store.root(), new WiseCurve("a", "m1", "0".repeat(20), "test", "test_shifted",
+                List.of(0.0, 0.5, 1.0), List.of(50.0, 80.0, 90.0), List.of(40.0, 70.0, 60.0)));
+        List<Path> files = ComparisonReport.write(store);
+        Path report = store.root().resolve(ComparisonReport.FOLDER);
+        List<String> names = files.stream().map(f -> f.getFileName().toString()).toList();
+        assertEquals(List.of("report.md", "accuracy.csv", "summary.csv", "results.json", "accuracy-vs-params.png",
+                "task-accuracy.png", "similarity-agreement.png", "similarity-error-overlap.png",
+                "similarity-confident-overlap.png", "wise-a--m1.png"), names);
+
+        String md = Files.readString(report.resolve("report.md"));
+        md.lines().filter(l -> l.startsWith("#")).forEach(
+                l -> assertTrue(l.contains("[quick protocol]") || l.startsWith("## Cells") || l.startsWith("## Plots"), l));
+        assertTrue(md.contains("| m1     | 95.00 ± 7.07 | 85.00 ± 7.07 | 75.00 ± 7.07 | 65.00 ± 7.07 |   90.00 |"
+                + "       75.00 |      65.00 | 80.00 |     1.50 |"), md);
+        assertTrue(md.contains("| m3     | 55.00 ± 7.07 | 65.00 ± 7.07 | 75.00 ± 7.07 |     diverged |   60.00 |"
+                + "       75.00 |          – |     – |     2.88 |"), md);
+        assertTrue(md.contains("- m3 on d: diverged: "), md);
+
+        List<String> summary = Files.readAllLines(report.resolve("summary.csv"));
+        assertEquals("protocol,method,mean_natural,mean_specialized,mean_structured,mean,avg_rank,inserted_params,"
+                + "inserted_percent,train_seconds,peak_rss_mib", summary.get(0));
+        assertEquals("quick,m2,85.0,95.0,55.0,80.0,1.625,100000.0,10.0,10.0,900.0", summary.get(2));
+        List<String> accuracy = Files.readAllLines(report.resolve("accuracy.csv"));
+        assertEquals(1 + 3 * 4, accuracy.size());
+        assertTrue(accuracy.contains("quick,m3,d,structured,diverged,0,,,3.0"), accuracy.toString());
+
+        JsonObject json = JsonParser.parseString(Files.readString(report.resolve("results.json"))).getAsJsonObject();
+        assertEquals("quick", json.get("protocol").getAsString());
+        JsonObject m1 = json.getAsJsonArray("methods").get(0).getAsJsonObject();
+        assertEquals(95.0, m1.getAsJsonObject("tasks").getAsJsonObject("a").get("mean").getAsDouble(), 1e-9);
+        assertEquals(1.5, m1.get("averageRank").getAsDouble(), 1e-9);
+        assertEquals(0.9, json.getAsJsonObject("similarity").getAsJsonObject("perTask").getAsJsonObject("a")
+                .getAsJsonObject("agreement").getAsJsonArray("values").get(0).getAsJsonArray().get(1).getAsDouble(),
+                1e-9);
+        assertEquals(4, json.getAsJsonArray("ensembles").size());
+        assertEquals(1, json.getAsJsonArray("wise").size());
+
+        for (Path png : files.stream().filter(f -> f.toString().endsWith(".png")).toList()) {
+            BufferedImage image = ImageIO.read(png.toFile());
+            assertTrue(image.getWidth() >= 700 && image.getHeight() >= 600, png + " is " + image.getWidth() + "x"
+                    + image.getHeight());
+            long size = Files.size(png);
+            assertTrue(size > 10_000 && size < 2_000_000, png + " has " + size + " bytes");
+        }
+    }
+}
