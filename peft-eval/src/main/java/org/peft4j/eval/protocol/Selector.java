@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Picks the configuration of a (method, task) from its tuning outcomes (METHODS.md d, with a
+ * Picks the configuration of a (method, task) from its tuning outcomes (docs/methods.md#tuning-protocol, with a
  * documented tie-break instead of the reference's "last in file order"):
  * <ol>
  *   <li>only trials that ended {@link TrialStatus#OK} with a finite accuracy are candidates;

@@ -52,8 +52,8 @@ public final class PetlConfigImport {
             Map.entry("eval_freq", "peft4j scores the held-out split once, after the last epoch"),
             Map.entry("early_patience", "peft4j has no early stopping (the reference's never triggers on VTAB-1K)"),
             Map.entry("store_ckp", "peft4j keeps the first final seed's weights for analyses"),
-            Map.entry("adapter_init", "init of Linear layers the reference re-initialises anyway (METHODS.md b.0)"),
-            Map.entry("convpass_init", "init of Linear layers the reference re-initialises anyway (METHODS.md b.0)"),
+            Map.entry("adapter_init", "init of Linear layers the reference re-initialises anyway (docs/methods.md#common-framework)"),
+            Map.entry("convpass_init", "init of Linear layers the reference re-initialises anyway (docs/methods.md#common-framework)"),
             Map.entry("repadapter_init", "peft4j's RepAdapter uses the reference's lora_xavier init"));
 
     /** Keys whose value must be the one peft4j implements. */
@@ -277,7 +277,7 @@ public final class PetlConfigImport {
         }
         String file = origin.getOrDefault(mlp != null ? "ft_mlp_module" : "ft_attn_module", "the configuration");
         throw new IllegalArgumentException(file + ": the module wiring " + wiring + " is not one of peft4j's methods "
-                + "(adaptformer, pfeiffer, houlsby, convpass, repadapter; see METHODS.md b.10-b.12)");
+                + "(adaptformer, pfeiffer, houlsby, convpass, repadapter; see docs/methods.md#adapter and #repadapter)");
     }
 
     /** Selective tuning: the part and the number of last blocks from the one index key that is set. */

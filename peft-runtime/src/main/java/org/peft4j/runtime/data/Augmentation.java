@@ -3,7 +3,7 @@ package org.peft4j.runtime.data;
 import java.util.SplittableRandom;
 
 /**
- * Light training augmentation for many-shot runs (METHODS.md f.1): torchvision's
+ * Light training augmentation for many-shot runs (docs/methods.md#many-shot): torchvision's
  * {@code RandomResizedCrop} (area scale range, aspect ratio 3/4..4/3, 10 tries then a centre-crop
  * fallback, bicubic resize) followed by horizontal and optionally vertical flips with probability
  * 0.5. It is applied per sample and epoch to the cached image, whose side it keeps; so, unlike the

@@ -13,12 +13,12 @@ public record ImageTransform(Mode mode, int size, int resizeShorter) {
 
     /** How an image becomes square. */
     public enum Mode {
-        /** Resize both sides to the size, aspect ratio not kept (processed VTAB-1K, METHODS.md c.5). */
+        /** Resize both sides to the size, aspect ratio not kept (processed VTAB-1K, docs/methods.md#transforms). */
         STRETCH,
         /**
          * Resize the shorter side to {@code resizeShorter} keeping the aspect ratio (the longer
          * side truncated as torchvision does), then crop the centre square (the many-shot evaluation
-         * transform, METHODS.md f.1).
+         * transform, docs/methods.md#many-shot).
          */
         SHORTER_SIDE_CENTER_CROP
     }

@@ -5,7 +5,7 @@ import java.util.Locale;
 
 /**
  * Per-channel normalisation of [0, 1] pixels, {@code (x − mean) / std}. Processed VTAB-1K uses
- * {@link #NONE} (METHODS.md c.5, quirk g.4); many-shot CIFAR-100 and RESISC use {@link #INCEPTION};
+ * {@link #NONE} (docs/methods.md#transforms, reference defect 4); many-shot CIFAR-100 and RESISC use {@link #INCEPTION};
  * the TFDS path and CLEVR use {@link #IMAGENET}.
  */
 public enum Normalization {

@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
 
 /**
  * Converts the tensors of a Google ViT {@code .npz} export (Flax names and layouts) to timm names
- * and PyTorch layouts, as timm 0.9.12's {@code _load_weights} does (METHODS.md a.4). Keys may
+ * and PyTorch layouts, as timm 0.9.12's {@code _load_weights} does (docs/methods.md#checkpoint-conversion). Keys may
  * carry the prefix {@code opt/target/} (same layout as no prefix) or {@code params/} /
  * {@code params/img/} (big_vision layout: {@code MultiHeadDotProductAttention_0},
  * {@code MlpBlock_0}, {@code LayerNorm_1} and a top-level {@code pos_embedding}). The head and

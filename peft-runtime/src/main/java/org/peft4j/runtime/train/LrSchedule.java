@@ -1,7 +1,7 @@
 package org.peft4j.runtime.train;
 
 /**
- * timm's per-epoch {@code CosineLRScheduler} as the study configures it (METHODS.md c.1):
+ * timm's per-epoch {@code CosineLRScheduler} as the study configures it (docs/methods.md#learning-rate):
  * S(t) = warmupLr + t·(lr − warmupLr)/warmup for t &lt; warmup, then minLr + ½(lr − minLr)(1 +
  * cos(π t / epochs)) with t counted from 0, minLr from t = epochs on. By default epoch e uses
  * S(e); the reference applies it one epoch late (epoch 0 at warmupLr, epoch e ≥ 1 at S(e − 1)).

@@ -2,7 +2,7 @@ package org.peft4j.runtime.train;
 
 /**
  * The training settings of one run; {@link #study(double, double)} gives the study's VTAB-1K
- * recipe (METHODS.md c): AdamW, 100 epochs, batch 64, 10 warm-up epochs from 1e-6, cosine decay
+ * recipe (docs/methods.md#training-protocol): AdamW, 100 epochs, batch 64, 10 warm-up epochs from 1e-6, cosine decay
  * to 1e-5 per epoch, drop path 0.1, cross-entropy, drop_last.
  *
  * @param epochs number of epochs

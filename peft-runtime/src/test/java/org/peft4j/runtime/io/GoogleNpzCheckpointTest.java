@@ -28,7 +28,7 @@ import org.peft4j.runtime.vit.VitConfig;
 
 /**
  * A Google-layout npz and a timm-named safetensors file written from the same random vit-tiny
- * weights (the npz through the inverse of METHODS.md a.4, computed here with DJL ops) load to
+ * weights (the npz through the inverse of docs/methods.md#checkpoint-conversion, computed here with DJL ops) load to
  * bit-identical parameters and logits.
  */
 class GoogleNpzCheckpointTest {
@@ -135,7 +135,7 @@ class GoogleNpzCheckpointTest {
         return VisionTransformer.create(TINY, Device.cpu());
     }
 
-    /** The inverse of METHODS.md a.4, applied to the source weights. */
+    /** The inverse of docs/methods.md#checkpoint-conversion, applied to the source weights. */
     private static NpzWriter googleWriter(Layout layout) {
         NpzWriter w = new NpzWriter();
         String p = layout.prefix;

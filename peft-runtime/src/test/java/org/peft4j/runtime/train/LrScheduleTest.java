@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import org.junit.jupiter.api.Test;
 
-/** The study's learning-rate sequence (METHODS.md c.1), fixed and with the reference's off-by-one. */
+/** The study's learning-rate sequence (docs/methods.md#learning-rate), fixed and with the reference's off-by-one. */
 class LrScheduleTest {
 
     private final LrSchedule reference = TrainingRecipe.study(1e-3, 1e-4).withReferenceSchedule(true).schedule();

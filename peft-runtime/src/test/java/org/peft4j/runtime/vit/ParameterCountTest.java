@@ -7,7 +7,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** Parameter counts of the created models against METHODS.md a.2, timm, and the closed form. */
+/** Parameter counts of the created models against docs/methods.md#backbone, timm, and the closed form. */
 class ParameterCountTest {
 
     @Test
