@@ -1,13 +1,15 @@
 package org.peft4j.cli;
 
-import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.peft4j.eval.bench.StepBenchmark;
+import org.peft4j.runtime.config.PeftConfig;
+import org.peft4j.runtime.config.Settings;
 import org.peft4j.runtime.plugins.MethodInstance;
 import org.peft4j.runtime.plugins.MethodRegistry;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -44,8 +46,8 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--warmup", defaultValue = "3", description = "Untimed steps first (default: ${DEFAULT-VALUE})")
     int warmup;
 
-    @Option(names = "--threads", defaultValue = "2", description = "Intra-op threads (default: ${DEFAULT-VALUE})")
-    int threads;
+    @Mixin
+    ThreadsOption threads;
 
     @Option(names = "--classes", defaultValue = "10", description = "Classes of the head (default: ${DEFAULT-VALUE})")
     int classes;
@@ -63,9 +65,8 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--drop-path", defaultValue = "0", description = "Drop path rate (default: ${DEFAULT-VALUE})")
     float dropPath;
 
-    @Option(names = "--plugins", paramLabel = "DIR", defaultValue = "plugins",
-            description = "Folder of method plugin JARs (default: ${DEFAULT-VALUE})")
-    Path plugins;
+    @Mixin
+    ConfigOptions settings;
 
     @Option(names = "--infer", description = "Time the forward pass only (eval mode, no autograd)")
     boolean infer;
@@ -76,12 +77,14 @@ final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        EngineSetup.threads(threads);
-        StepBenchmark.Settings settings = new StepBenchmark.Settings(
-                model, method, batch, steps, warmup, threads, classes, infer, seed, dropPath, rssAt);
-        try (MethodRegistry registry = MethodRegistry.discover(plugins)) {
+        PeftConfig config = settings.load(threads.addTo(new ConfigOptions.Overrides()));
+        int count = ThreadsOption.count(config);
+        EngineSetup.threads(count);
+        StepBenchmark.Settings bench = new StepBenchmark.Settings(
+                model, method, batch, steps, warmup, count, classes, infer, seed, dropPath, rssAt);
+        try (MethodRegistry registry = MethodRegistry.discover(config.get(Settings.PLUGINS_DIR))) {
             MethodInstance instance = MethodSetup.create(registry, benchMethod(), benchHyperparameters());
-            spec.commandLine().getOut().println(StepBenchmark.run(settings, instance.method()).toJson());
+            spec.commandLine().getOut().println(StepBenchmark.run(bench, instance.method()).toJson());
         }
         spec.commandLine().getOut().flush();
         return 0;

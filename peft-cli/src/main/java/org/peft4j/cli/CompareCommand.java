@@ -52,11 +52,11 @@ import picocli.CommandLine.Spec;
                 + "(higher val accuracy, then fewer inserted parameters, then grid order) is retrained on "
                 + "train800val200 and evaluated once on test. Every method gets the same epochs and grids.",
                 "Re-running the same command resumes: finished trials are kept, an interrupted one continues from its "
-                        + "epoch checkpoint. 'peft compare --output DIR' alone resumes the comparison stored in DIR."},
+                        + "epoch checkpoint. 'peft compare --store DIR' alone resumes the comparison stored in DIR."},
         footer = {"", "Examples:",
                 "  peft compare --data data/vtab-1k --tasks dtd,eurosat --methods lora,bitfit --checkpoint vit_b16.npz",
                 "  peft compare --data data/vtab-1k --quick --seeds 3 --parallel 2 --set lora.rank=4,8",
-                "  peft compare --output runs/vtab-1k-study",
+                "  peft compare --store runs/vtab-1k-study",
                 "  peft compare --data /shared/vtab-1k --executor slurm -Dslurm.partition=gpu -Dslurm.gres=gpu:1 --device gpu"})
 final class CompareCommand implements Callable<Integer> {
 
@@ -64,7 +64,7 @@ final class CompareCommand implements Callable<Integer> {
 
     /**
      * Options that change the comparison, as do {@code -D} settings other than {@code slurm.*}; without any
-     * of them an existing --output is resumed as stored.
+     * of them an existing --store is resumed as stored.
      */
     private static final List<String> SPEC_OPTIONS = List.of("--data", "--tasks", "--methods", "--model",
             "--checkpoint", "--name", "--quick", "--study", "--seeds", "--epochs", "--micro-batch", "--lr-grid", "--wd-grid",
@@ -77,7 +77,13 @@ final class CompareCommand implements Callable<Integer> {
     CommandSpec commandSpec;
 
     @Mixin
-    RuntimeOptions runtime;
+    ConfigOptions settings;
+
+    @Mixin
+    DeviceOptions device;
+
+    @Mixin
+    ClaimOptions claiming;
 
     @Mixin
     ManyShotOptions manyShot;
@@ -103,8 +109,9 @@ final class CompareCommand implements Callable<Integer> {
     @Option(names = "--checkpoint", paramLabel = "FILE", description = "Pretrained weights (.safetensors or Google .npz)")
     Path checkpoint;
 
-    @Option(names = "--output", paramLabel = "DIR", description = "The result store (default: <results.dir>/<name>)")
-    Path output;
+    @Option(names = "--store", paramLabel = "DIR", description = "The result store: created, or resumed if it holds this "
+            + "comparison; alone, resumes the one it holds (default: <results.dir>/<name>)")
+    Path storeDir;
 
     @Option(names = "--name", description = "Name of the comparison (default: <data folder>-<protocol>, then the "
             + "methods and tasks if given)")
@@ -160,7 +167,7 @@ final class CompareCommand implements Callable<Integer> {
     String executorName;
 
     @Option(names = "--detach", description = "With --executor slurm: submit the runnable trials and exit; "
-            + "'peft status DIR' shows progress, the same command again submits what became runnable")
+            + "'peft status --store DIR' shows progress, the same command again submits what became runnable")
     boolean detach;
 
     @Option(names = "--reference-compat", description = "Reproduce the reference code's quirks (learning-rate off-by-one, "
@@ -169,7 +176,7 @@ final class CompareCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        PeftConfig config = runtime.config(optionSettings());
+        PeftConfig config = settings.load(optionSettings());
         boolean slurm = checkExecutorOptions();
         if (estimate && !dryRun) {
             throw new ParameterException(commandSpec.commandLine(), "--estimate goes with --dry-run: it times a few "
@@ -180,7 +187,7 @@ final class CompareCommand implements Callable<Integer> {
             return 0;
         }
         ResultStore store = openStore(config);
-        int threads = RuntimeOptions.threads(config);
+        int threads = ThreadsOption.count(config);
         TrialExecutor executor;
         if (slurm) {
             run(store, slurmExecutor(store, config));
@@ -190,14 +197,14 @@ final class CompareCommand implements Callable<Integer> {
         } else if (parallel > 1) {
             int workerThreads = Math.max(1, threads / parallel);
             executor = new ProcessExecutor(parallel, WorkerCommand.likeThisJvm(PeftCommand.class.getName(),
-                    runtime.workerOptions(config, workerThreads), workerThreads), runtime.poll());
+                    claiming.workerOptions(config, workerThreads), workerThreads), claiming.poll());
             run(store, executor);
         } else {
             try (MethodRegistry registry = MethodRegistry.discover(config.get(Settings.PLUGINS_DIR));
-                    TrialClaims claims = runtime.claims()) {
-                TrialRunner runner = new TrialRunner(store, registry, RuntimeOptions.startEngine(config),
+                    TrialClaims claims = claiming.claims()) {
+                TrialRunner runner = new TrialRunner(store, registry, EngineSetup.start(config),
                         ImageCache.Options.defaults());
-                run(store, new SequentialExecutor(runner, claims, runtime.poll()));
+                run(store, new SequentialExecutor(runner, claims, claiming.poll()));
             }
         }
         ComparisonResults results = ComparisonResults.read(store);
@@ -218,9 +225,9 @@ final class CompareCommand implements Callable<Integer> {
             out.print(SlurmPlan.of(spec, SlurmOptions.of(config)));
         }
         if (estimate) {
-            Device device = RuntimeOptions.startEngine(config);
+            Device engine = EngineSetup.start(config);
             try (MethodRegistry registry = MethodRegistry.discover(config.get(Settings.PLUGINS_DIR))) {
-                out.print(CostEstimate.measure(spec, registry, device, RuntimeOptions.threads(config), out)
+                out.print(CostEstimate.measure(spec, registry, engine, ThreadsOption.count(config), out)
                         .text(slurm ? 0 : parallel));
             }
         }
@@ -246,7 +253,7 @@ final class CompareCommand implements Callable<Integer> {
     private SlurmExecutor slurmExecutor(ResultStore store, PeftConfig config) {
         int threads = config.get(Settings.THREADS);
         WorkerCommand command = WorkerCommand.likeThisJvm(PeftCommand.class.getName(),
-                runtime.workerOptions(config, threads), threads).withAbsolutePaths();
+                claiming.workerOptions(config, threads), threads).withAbsolutePaths();
         return new SlurmExecutor(SlurmClient.commandLine(),
                 new SbatchScript(command, threads, sharedPaths(store, config), SlurmOptions.of(config)), detach);
     }
@@ -272,12 +279,12 @@ final class CompareCommand implements Callable<Integer> {
     private ResultStore openStore(PeftConfig config) {
         ParseResult parsed = commandSpec.commandLine().getParseResult();
         boolean specGiven = SPEC_OPTIONS.stream().anyMatch(parsed::hasMatchedOption)
-                || runtime.properties.keySet().stream().anyMatch(k -> !k.startsWith(SLURM_KEYS));
-        if (output != null && !specGiven && ResultStore.exists(output)) {
-            return ResultStore.open(output);
+                || settings.properties.keySet().stream().anyMatch(k -> !k.startsWith(SLURM_KEYS));
+        if (storeDir != null && !specGiven && ResultStore.exists(storeDir)) {
+            return ResultStore.open(storeDir);
         }
         ComparisonSpec spec = resolve(config);
-        Path dir = output != null ? output : config.get(Settings.RESULTS_DIR).resolve(spec.name());
+        Path dir = storeDir != null ? storeDir : config.get(Settings.RESULTS_DIR).resolve(spec.name());
         return ResultStore.create(dir, spec);
     }
 
@@ -332,27 +339,11 @@ final class CompareCommand implements Callable<Integer> {
                 + "train800val200.txt and test.txt); this build has no embedded benchmark"));
     }
 
-    private List<String> optionSettings() {
-        List<String> settings = new ArrayList<>();
-        if (model != null) {
-            settings.add(Settings.MODEL.key() + "=" + model);
-        }
-        if (checkpoint != null) {
-            settings.add(Settings.CHECKPOINT.key() + "=" + checkpoint);
-        }
-        if (epochs != null) {
-            settings.add(Settings.EPOCHS.key() + "=" + epochs);
-        }
-        if (lrGrid != null) {
-            settings.add(Settings.LR_GRID.key() + "=" + lrGrid);
-        }
-        if (wdGrid != null) {
-            settings.add(Settings.WD_GRID.key() + "=" + wdGrid);
-        }
-        if (referenceCompat) {
-            settings.add(Settings.REFERENCE_COMPAT.key() + "=true");
-        }
-        return settings;
+    /** The settings given through this command's options, over -D, the file and the defaults. */
+    private ConfigOptions.Overrides optionSettings() {
+        return device.addTo(new ConfigOptions.Overrides().set(Settings.MODEL, model).set(Settings.CHECKPOINT, checkpoint)
+                .set(Settings.EPOCHS, epochs).set(Settings.LR_GRID, lrGrid).set(Settings.WD_GRID, wdGrid)
+                .set(Settings.REFERENCE_COMPAT, referenceCompat ? Boolean.TRUE : null));
     }
 
     /**

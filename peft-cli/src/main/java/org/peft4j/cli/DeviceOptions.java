@@ -1,16 +1,17 @@
 package org.peft4j.cli;
 
 import org.peft4j.runtime.config.Settings;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** {@code --device} and {@code --threads}, for the commands that run a model. */
+/** {@code --device} and {@code --threads}, for the commands that run a model on a chosen device. */
 final class DeviceOptions {
 
     @Option(names = "--device", paramLabel = "DEVICE", description = "cpu, gpu, gpu:N or auto (default: runtime.device, auto)")
     String device;
 
-    @Option(names = "--threads", paramLabel = "N", description = "Intra-op threads, 0 for one per core (default: runtime.threads, 0)")
-    Integer threads;
+    @Mixin
+    ThreadsOption threads;
 
     /**
      * Adds the given options to a command's settings.
@@ -19,6 +20,6 @@ final class DeviceOptions {
      * @return the same overrides
      */
     ConfigOptions.Overrides addTo(ConfigOptions.Overrides overrides) {
-        return overrides.set(Settings.DEVICE, device).set(Settings.THREADS, threads);
+        return threads.addTo(overrides.set(Settings.DEVICE, device));
     }
 }

@@ -8,24 +8,24 @@ import org.peft4j.eval.protocol.store.ResultStore;
 import org.peft4j.report.ComparisonReport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-/** {@code peft report DIR}: tables, plots and analyses of a stored comparison. */
+/** {@code peft report --store DIR}: tables, plots and analyses of a stored comparison. */
 @Command(name = "report", mixinStandardHelpOptions = true,
-        description = {"Write the report of a comparison stored by 'peft compare' into DIR/report: report.md, "
+        description = {"Write the report of a comparison stored by 'peft compare' into <store>/report: report.md, "
                 + "accuracy.csv, summary.csv, results.json and PNG plots (accuracy vs inserted parameters, per-task "
                 + "accuracy, prediction-similarity heatmaps, WiSE-FT curves computed by 'peft wise').",
                 "It reads only the store; an unfinished comparison gives a partial report."},
-        footer = {"", "Examples:", "  peft report runs/vtab-1k-study"})
+        footer = {"", "Examples:", "  peft report --store runs/vtab-1k-study"})
 final class ReportCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec commandSpec;
 
-    @Parameters(index = "0", paramLabel = "DIR", description = "The result store of the comparison")
-    Path store;
+    @Mixin
+    StoreOption store;
 
     @Option(names = "--confidence", defaultValue = "" + PredictionSimilarity.DEFAULT_CONFIDENCE,
             description = "Threshold of the high-confidence overlap (default: ${DEFAULT-VALUE})")
@@ -33,7 +33,7 @@ final class ReportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        List<Path> files = ComparisonReport.write(ResultStore.open(store), confidence);
+        List<Path> files = ComparisonReport.write(ResultStore.open(store.dir), confidence);
         files.forEach(f -> commandSpec.commandLine().getOut().println(f));
         commandSpec.commandLine().getOut().flush();
         return 0;

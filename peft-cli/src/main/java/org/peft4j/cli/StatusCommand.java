@@ -1,6 +1,5 @@
 package org.peft4j.cli;
 
-import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.peft4j.slurm.JobsFile;
@@ -11,25 +10,25 @@ import org.peft4j.eval.protocol.store.ComparisonState;
 import org.peft4j.eval.protocol.store.ResultStore;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Spec;
 
 /** {@code peft status}: where a stored comparison stands, and its live Slurm jobs. */
 @Command(name = "status", mixinStandardHelpOptions = true,
         description = "Show the progress of a stored comparison: trials with a record (ok, failed, diverged) and "
                 + "pending per method and task; for a comparison submitted with --executor slurm, its live jobs.",
-        footer = {"", "Examples:", "  peft status runs/embedded-quick"})
+        footer = {"", "Examples:", "  peft status --store runs/embedded-quick"})
 final class StatusCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec commandSpec;
 
-    @Parameters(index = "0", paramLabel = "DIR", description = "The result store of the comparison")
-    Path store;
+    @Mixin
+    StoreOption store;
 
     @Override
     public Integer call() {
-        ResultStore results = ResultStore.open(store);
+        ResultStore results = ResultStore.open(store.dir);
         JobsFile jobs = new JobsFile(results.root());
         var out = commandSpec.commandLine().getOut();
         out.printf("comparison %s (%s protocol) in %s%n", results.spec().name(), results.spec().protocol().label(),

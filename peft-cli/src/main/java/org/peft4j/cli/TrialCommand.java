@@ -1,7 +1,5 @@
 package org.peft4j.cli;
 
-import java.nio.file.Path;
-import java.util.List;
 import java.util.concurrent.Callable;
 import org.peft4j.eval.protocol.run.TrialRunner;
 import org.peft4j.eval.protocol.run.Worker;
@@ -27,10 +25,16 @@ import picocli.CommandLine.Option;
 final class TrialCommand implements Callable<Integer> {
 
     @Mixin
-    RuntimeOptions runtime;
+    StoreOption store;
 
-    @Option(names = "--store", required = true, paramLabel = "DIR", description = "The result store of the comparison")
-    Path store;
+    @Mixin
+    ConfigOptions settings;
+
+    @Mixin
+    DeviceOptions device;
+
+    @Mixin
+    ClaimOptions claiming;
 
     @ArgGroup(exclusive = true, multiplicity = "1")
     Target target;
@@ -53,13 +57,13 @@ final class TrialCommand implements Callable<Integer> {
         if (takeOver && target.worker) {
             throw new CommandException("--take-over goes with --id: a worker takes over dead claims only");
         }
-        PeftConfig config = runtime.config(List.of());
-        ResultStore results = ResultStore.open(store);
+        PeftConfig config = settings.load(device.addTo(new ConfigOptions.Overrides()));
+        ResultStore results = ResultStore.open(store.dir);
         try (MethodRegistry registry = MethodRegistry.discover(config.get(Settings.PLUGINS_DIR));
-                TrialClaims claims = runtime.claims()) {
-            TrialRunner runner = new TrialRunner(results, registry, RuntimeOptions.startEngine(config),
+                TrialClaims claims = claiming.claims()) {
+            TrialRunner runner = new TrialRunner(results, registry, EngineSetup.start(config),
                     ImageCache.Options.defaults());
-            Worker worker = new Worker(results, runner, claims, runtime.poll());
+            Worker worker = new Worker(results, runner, claims, claiming.poll());
             if (target.worker) {
                 worker.runAll();
             } else {

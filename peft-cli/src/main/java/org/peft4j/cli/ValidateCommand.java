@@ -18,6 +18,7 @@ import org.peft4j.runtime.data.Sample;
 import org.peft4j.runtime.data.SplitValidator;
 import org.peft4j.runtime.data.VtabDataset;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -53,8 +54,8 @@ final class ValidateCommand implements Callable<Integer> {
             description = "Decode every image to find corrupt ones (default: on; --no-decode checks paths only)")
     boolean decode;
 
-    @Option(names = "--threads", paramLabel = "N", description = "Decoding threads (default: one per core)")
-    Integer threads;
+    @Mixin
+    ThreadsOption threads;
 
     @Override
     public Integer call() {
@@ -101,7 +102,7 @@ final class ValidateCommand implements Callable<Integer> {
 
     private List<DataProblem> validate(Path task, PrintWriter out) {
         VtabDataset dataset = classes == null ? VtabDataset.open(task) : VtabDataset.open(task, classes);
-        int decodeThreads = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
+        int decodeThreads = threads.count();
         List<DataProblem> problems = new ArrayList<>();
         Set<Path> decoded = new HashSet<>();
         int listed = 0;

@@ -1,6 +1,5 @@
 package org.peft4j.cli;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -25,17 +24,16 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code peft wise DIR --task T --shifted-split NAME}: WiSE-FT curves of the mergeable methods of a comparison. */
+/** {@code peft wise --store DIR --task T --shifted-split NAME}: WiSE-FT curves of the mergeable methods of a comparison. */
 @Command(name = "wise", mixinStandardHelpOptions = true,
         description = {"WiSE-FT robustness: for each mergeable method (full fine-tuning included) that ended ok on the "
                 + "task, merge its first final seed into the backbone and interpolate every backbone tensor, "
                 + "θ(α) = (1−α)·θ_pretrained + α·θ_fine-tuned (the fine-tuned head is kept at every α), and score each "
                 + "θ(α) on the task's test split and on a distribution-shifted split of the same task folder.",
-                "Curves go to DIR/wise/<task>--<method>.json; the report in DIR/report is rewritten with them."},
-        footer = {"", "Examples:", "  peft wise runs/embedded-study --task shapes --shifted-split test_shifted"})
+                "Curves go to <store>/wise/<task>--<method>.json; the report in <store>/report is rewritten with them."},
+        footer = {"", "Examples:", "  peft wise --store runs/embedded-study --task shapes --shifted-split test_shifted"})
 final class WiseCommand implements Callable<Integer> {
 
     private static final Logger LOG = LogManager.getLogger(WiseCommand.class);
@@ -44,10 +42,13 @@ final class WiseCommand implements Callable<Integer> {
     CommandSpec commandSpec;
 
     @Mixin
-    RuntimeOptions runtime;
+    StoreOption store;
 
-    @Parameters(index = "0", paramLabel = "DIR", description = "The result store of the comparison")
-    Path store;
+    @Mixin
+    ConfigOptions settings;
+
+    @Mixin
+    DeviceOptions device;
 
     @Option(names = "--task", required = true, description = "The task")
     String task;
@@ -67,15 +68,15 @@ final class WiseCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        PeftConfig config = runtime.config(List.of());
-        ResultStore results = ResultStore.open(store);
+        PeftConfig config = settings.load(device.addTo(new ConfigOptions.Overrides()));
+        ResultStore results = ResultStore.open(store.dir);
         try (MethodRegistry registry = MethodRegistry.discover(config.get(Settings.PLUGINS_DIR))) {
             List<String> chosen = methods.isEmpty() ? mergeable(results, registry) : methods;
             if (chosen.isEmpty()) {
-                throw new IllegalArgumentException("no mergeable method ended ok on task '" + task + "' in " + store
+                throw new IllegalArgumentException("no mergeable method ended ok on task '" + task + "' in " + store.dir
                         + "; WiSE-FT needs the fine-tuned weights of a Mergeable method (e.g. full, lora, ssf)");
             }
-            WiseFt wise = new WiseFt(registry, RuntimeOptions.startEngine(config), ImageCache.Options.defaults());
+            WiseFt wise = new WiseFt(registry, EngineSetup.start(config), ImageCache.Options.defaults());
             for (String method : chosen) {
                 LOG.info("WiSE-FT: {} on {}", method, task);
                 WiseCurve curve = wise.run(results, task, method, shiftedSplit, alphas);

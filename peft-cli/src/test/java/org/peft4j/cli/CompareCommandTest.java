@@ -95,7 +95,7 @@ class CompareCommandTest {
 
     @Test
     void badOptionsAreExplainedInOneLine() {
-        Run malformed = peft("compare", "--data", data.toString(), "--set", "probe", "--output", dir.resolve("x").toString(),
+        Run malformed = peft("compare", "--data", data.toString(), "--set", "probe", "--store", dir.resolve("x").toString(),
                 "--plugins", plugins);
         assertEquals("peft: error: --set 'probe' is not valid: expected METHOD.KEY=V1[,V2...], e.g. lora.rank=4,8\n",
                 malformed.err());
@@ -117,7 +117,7 @@ class CompareCommandTest {
     void aQuickComparisonRunsFromTheCommandLineAndResumesWithTheSameCommand() throws Exception {
         Path output = dir.resolve("runs").resolve("quick");
         String[] args = {"compare", "--data", data.toString(), "--methods", "probe,bias", "--quick", "--model", "vit-tiny",
-                "--epochs", "1", "-Dtrain.batch_size=8", "--seeds", "2", "--set", "bias.norms=true", "--output",
+                "--epochs", "1", "-Dtrain.batch_size=8", "--seeds", "2", "--set", "bias.norms=true", "--store",
                 output.toString(), "--threads", "1", "--plugins", plugins};
         Run first = peft(args);
         assertEquals(0, first.code(), first.err());
@@ -149,7 +149,7 @@ class CompareCommandTest {
         for (String id : ids) {
             assertEquals(1, store.attempts(id), "nothing runs twice");
         }
-        Run resumeOnly = peft("compare", "--output", output.toString(), "--threads", "1", "--plugins", plugins);
+        Run resumeOnly = peft("compare", "--store", output.toString(), "--threads", "1", "--plugins", plugins);
         assertEquals(first.out(), resumeOnly.out());
 
         String[] changed = args.clone();
@@ -197,7 +197,7 @@ class CompareCommandTest {
         assertEquals("peft: error: --take-over goes with --id: a worker takes over dead claims only\n",
                 peft("trial", "--store", output.toString(), "--worker", "--take-over").err());
 
-        Run status = peft("status", output.toString());
+        Run status = peft("status", "--store", output.toString());
         assertEquals(0, status.code(), status.err());
         assertTrue(status.out().startsWith("comparison "), status.out());
         assertTrue(status.out().contains("\nprobe          alpha              1       0         0        2\n"
@@ -219,7 +219,7 @@ class CompareCommandTest {
     private static String[] smallDryRun(String... more) {
         List<String> args = new java.util.ArrayList<>(List.of("compare", "--dry-run", "--data", data.toString(),
                 "--methods", "probe,bias", "--set", "bias.norms=true", "--quick", "--model", "vit-micro", "--epochs", "2",
-                "-Dtrain.batch_size=10", "--seeds", "2", "--threads", "1", "--plugins", plugins, "--output",
+                "-Dtrain.batch_size=10", "--seeds", "2", "--threads", "1", "--plugins", plugins, "--store",
                 dir.resolve("runs").resolve("estimate").toString()));
         args.addAll(List.of(more));
         return args.toArray(String[]::new);

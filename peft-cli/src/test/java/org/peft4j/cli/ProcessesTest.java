@@ -45,9 +45,9 @@ class ProcessesTest {
         Path logA = dir.resolve("a.log");
         Path logB = dir.resolve("b.log");
         String plugins = TestMethods.pluginFolder(dir).toString();
-        Process a = ChildJvm.start(logA, "compare", "--output", store.root().toString(), "--threads", "1",
+        Process a = ChildJvm.start(logA, "compare", "--store", store.root().toString(), "--threads", "1",
                 "--plugins", plugins);
-        Process b = ChildJvm.start(logB, "compare", "--output", store.root().toString(), "--parallel", "2",
+        Process b = ChildJvm.start(logB, "compare", "--store", store.root().toString(), "--parallel", "2",
                 "--threads", "1", "--plugins", plugins);
         assertTrue(a.waitFor(240, TimeUnit.SECONDS) && b.waitFor(240, TimeUnit.SECONDS), "both finish");
         assertEquals(0, a.exitValue(), output(logA));
@@ -77,7 +77,7 @@ class ProcessesTest {
         ResultStore straight = ResultStore.create(dir.resolve("straight"), spec);
         Path log = dir.resolve("child.log");
         String plugins = TestMethods.pluginFolder(dir).toString();
-        Process child = ChildJvm.start(log, "compare", "--output", killed.root().toString(), "--threads", "1",
+        Process child = ChildJvm.start(log, "compare", "--store", killed.root().toString(), "--threads", "1",
                 "--plugins", plugins);
         String interrupted = null;
         long deadline = System.currentTimeMillis() + 180_000;
@@ -105,9 +105,9 @@ class ProcessesTest {
         }
         assertTrue(!finishedBefore.isEmpty() && !finishedBefore.containsKey(interrupted));
 
-        assertEquals(0, PeftCommand.commandLine().execute("compare", "--output", killed.root().toString(), "--threads", "1",
+        assertEquals(0, PeftCommand.commandLine().execute("compare", "--store", killed.root().toString(), "--threads", "1",
                 "--plugins", plugins));
-        assertEquals(0, PeftCommand.commandLine().execute("compare", "--output", straight.root().toString(), "--threads", "1",
+        assertEquals(0, PeftCommand.commandLine().execute("compare", "--store", straight.root().toString(), "--threads", "1",
                 "--plugins", plugins));
 
         for (String id : killed.trialIds()) {

@@ -21,7 +21,7 @@ import org.peft4j.runtime.data.Normalization;
 import org.peft4j.runtime.vit.VitConfig;
 import picocli.CommandLine;
 
-/** {@code peft report DIR} on a store whose trials have not run: a partial report, and errors as one line. */
+/** {@code peft report --store DIR} on a store whose trials have not run: a partial report, and errors as one line. */
 class ReportCommandTest {
 
     @TempDir
@@ -38,7 +38,7 @@ class ReportCommandTest {
         StringWriter out = new StringWriter();
         CommandLine cli = PeftCommand.commandLine();
         cli.setOut(new PrintWriter(out));
-        assertEquals(0, cli.execute("report", dir.toString()));
+        assertEquals(0, cli.execute("report", "--store", dir.toString()));
         assertTrue(out.toString().contains("report.md"), out.toString());
         String md = read(dir.resolve("report/report.md"));
         assertTrue(md.startsWith("# pending [study protocol]"), md);
@@ -51,7 +51,7 @@ class ReportCommandTest {
         StringWriter err = new StringWriter();
         CommandLine cli = PeftCommand.commandLine();
         cli.setErr(new PrintWriter(err));
-        assertEquals(1, cli.execute("report", dir.resolve("none").toString()));
+        assertEquals(1, cli.execute("report", "--store", dir.resolve("none").toString()));
         assertTrue(err.toString().startsWith("peft: error: ") && err.toString().contains("holds no comparison"),
                 err.toString());
     }

@@ -40,7 +40,7 @@ class SlurmComparisonTest {
             ResultStore inProcess = ResultStore.create(dir.resolve("in-process"), spec);
             String plugins = TestMethods.pluginFolder(dir).toString();
             Path log = dir.resolve("compare.log");
-            Process compare = ChildJvm.start(log, slurm.environment(), "compare", "--output", onSlurm.root().toString(),
+            Process compare = ChildJvm.start(log, slurm.environment(), "compare", "--store", onSlurm.root().toString(),
                     "--executor", "slurm", "--threads", "1", "--plugins", plugins, "-Dslurm.poll_seconds=1");
 
             Optional<JobEntry> cancelled = Optional.empty();
@@ -65,13 +65,13 @@ class SlurmComparisonTest {
             assertTrue(resumed.timing().resumedEpochs() >= 1, "resumed from its epoch checkpoint: " + resumed.timing());
             assertTrue(Files.isRegularFile(onSlurm.root().resolve("slurm/array-1.sbatch")));
             Path statusLog = dir.resolve("status.log");
-            Process status = ChildJvm.start(statusLog, slurm.environment(), "status", onSlurm.root().toString());
+            Process status = ChildJvm.start(statusLog, slurm.environment(), "status", "--store", onSlurm.root().toString());
             assertTrue(status.waitFor(60, TimeUnit.SECONDS) && status.exitValue() == 0, Files.readString(statusLog));
             String shown = Files.readString(statusLog);
             assertTrue(shown.contains("total: 8 of 8 trials have a record (8 ok, 0 failed, 0 diverged), 0 pending; complete\n"
                     + "slurm: 0 live job(s), 1 resubmission(s) so far\n"), shown);
 
-            assertEquals(0, PeftCommand.commandLine().execute("compare", "--output", inProcess.root().toString(),
+            assertEquals(0, PeftCommand.commandLine().execute("compare", "--store", inProcess.root().toString(),
                     "--threads", "1", "--plugins", plugins));
             assertEquals(inProcess.trialIds(), onSlurm.trialIds());
             String table = ResultTable.markdown(ComparisonResults.read(inProcess));

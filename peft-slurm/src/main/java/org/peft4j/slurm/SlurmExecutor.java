@@ -101,7 +101,7 @@ public final class SlurmExecutor implements TrialExecutor {
                 throw new IllegalStateException(givenUp(store, round.givenUp()));
             }
             if (detach) {
-                LOG.info("slurm: detached; follow the comparison with 'peft status {}' and run the same command "
+                LOG.info("slurm: detached; follow the comparison with 'peft status --store {}' and run the same command "
                         + "again to submit the final trials once tuning is over", store.root());
                 return;
             }

@@ -89,7 +89,7 @@ public final class WiseFt {
         if (!Files.isRegularFile(adapter)) {
             throw new IllegalArgumentException("trial " + trialId + " (" + method + " on " + task + ") has no "
                     + adapter.getFileName() + "; it ran before final trials kept their weights: delete its folder "
-                    + store.trialDir(trialId) + " and run 'peft compare --output " + store.root() + "' again");
+                    + store.trialDir(trialId) + " and run 'peft compare --store " + store.root() + "' again");
         }
         Path taskDir = Path.of(s.dataRoot()).resolve(task);
         int classes = s.task().numClasses();

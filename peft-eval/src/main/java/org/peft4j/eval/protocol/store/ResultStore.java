@@ -94,7 +94,7 @@ public final class ResultStore {
             if (!differences.isEmpty()) {
                 throw new IllegalStateException(root0 + " holds another comparison (it differs in "
                         + String.join(", ", differences)
-                        + "); use another --output folder, or delete this one to start over");
+                        + "); use another --store folder, or delete this one to start over");
             }
             return new ResultStore(root0, stored);
         }
@@ -113,7 +113,7 @@ public final class ResultStore {
         Path root0 = root.toAbsolutePath().normalize();
         if (!exists(root0)) {
             throw new IllegalArgumentException(root0 + " holds no comparison (no " + SPEC
-                    + "); start one with 'peft compare --output " + root + "'");
+                    + "); start one with 'peft compare --store " + root + "'");
         }
         return new ResultStore(root0, readSpec(root0));
     }
