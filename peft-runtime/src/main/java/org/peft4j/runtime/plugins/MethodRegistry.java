@@ -160,7 +160,7 @@ public final class MethodRegistry implements AutoCloseable {
         PeftMethodProvider provider;
         try {
             provider = factory.get();
-        } catch (ServiceConfigurationError | RuntimeException | LinkageError e) {
+        } catch (RuntimeException | Error e) { // a plugin is skipped whatever it throws, AssertionError included
             problems.add(where(source, true) + ": provider " + className + " could not be created (" + describe(e)
                     + "); fix or remove the plugin.");
             return;
@@ -177,7 +177,7 @@ public final class MethodRegistry implements AutoCloseable {
             version = provider.version();
             step = "schema()";
             provider.schema();
-        } catch (RuntimeException | LinkageError e) {
+        } catch (RuntimeException | Error e) { // whatever a plugin throws, AssertionError included
             String problem = where(source, true) + ": provider " + className + " fails in " + step + " ("
                     + describe(e) + "); fix or remove the plugin.";
             if (name == null) {
