@@ -56,7 +56,7 @@ final class RuntimeOptions {
             overrides.add(Settings.THREADS.key() + "=" + threads);
         }
         if (plugins != null) {
-            overrides.add(Settings.PLUGINS_DIR.key() + "=" + plugins);
+            overrides.add(Settings.PLUGINS_DIR.key() + "=" + plugins.toAbsolutePath());
         }
         overrides.addAll(optionSettings);
         return PeftConfig.load(configFile, overrides);
