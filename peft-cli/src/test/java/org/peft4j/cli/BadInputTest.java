@@ -52,6 +52,8 @@ class BadInputTest {
         Files.writeString(task.resolve("images/2.png"), "not a PNG at all");
         String error = train(task).failsWith(1);
         assertTrue(error.contains("train800.txt line 3: the image 'images/2.png' cannot be decoded"), error);
+        assertTrue(error.endsWith("; replace the file, or remove its line from the list file"),
+                "the advice names only what exists (there is no option to skip bad images): " + error);
     }
 
     @Test
