@@ -25,7 +25,7 @@ final class ConfigOptions {
     Map<String, String> properties = new LinkedHashMap<>();
 
     @Option(names = "--plugins", paramLabel = "DIR",
-            description = "Folder of method plugin JARs (default: plugins.dir, ./plugins)")
+            description = "Folder of method plugin JARs, relative to the working directory (default: plugins.dir, the installation's plugins folder)")
     Path plugins;
 
     /**
@@ -38,7 +38,8 @@ final class ConfigOptions {
     PeftConfig load(Overrides options) {
         List<String> overrides = new ArrayList<>();
         properties.forEach((key, value) -> overrides.add(key + "=" + value));
-        options.set(Settings.PLUGINS_DIR, plugins);
+        // --plugins is relative to where the user runs peft; plugins.dir (a setting) to the installation
+        options.set(Settings.PLUGINS_DIR, plugins == null ? null : plugins.toAbsolutePath());
         overrides.addAll(options.settings);
         return PeftConfig.load(configFile, overrides);
     }

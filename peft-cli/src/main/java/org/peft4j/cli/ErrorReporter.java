@@ -84,6 +84,10 @@ final class ErrorReporter implements IExecutionExceptionHandler, IParameterExcep
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();
         }
+        if (root instanceof OutOfMemoryError) {
+            return "out of memory (" + oneLine(String.valueOf(root.getMessage())) + "); give the JVM more heap (PEFT_XMX, "
+                    + "e.g. PEFT_XMX=12g), or lower the batch size (-Dtrain.batch_size=...) or the number of --parallel workers";
+        }
         String message = root.getMessage() == null || root.getMessage().isBlank() ? "no message" : root.getMessage();
         return "unexpected " + root.getClass().getSimpleName() + " (" + oneLine(message)
                 + "); rerun with --verbose for the stack trace";

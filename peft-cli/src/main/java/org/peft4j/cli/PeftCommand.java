@@ -110,6 +110,10 @@ public final class PeftCommand {
         }
         try {
             return new CommandLine.RunLast().execute(parsed);
+        } catch (Error e) {
+            // picocli hands only Exceptions to the error reporter; an Error (out of memory, an
+            // assertion in a plugin) would otherwise end the program with a raw stack trace.
+            throw new CommandLine.ExecutionException(parsed.commandSpec().commandLine(), String.valueOf(e.getMessage()), e);
         } finally {
             if (wanted != null) {
                 Configurator.setRootLevel(before);

@@ -1,6 +1,7 @@
 package org.peft4j.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.Device;
@@ -51,6 +52,8 @@ class BadInputTest {
         Files.writeString(task.resolve("images/2.png"), "not a PNG at all");
         String error = train(task).failsWith(1);
         assertTrue(error.contains("train800.txt line 3: the image 'images/2.png' cannot be decoded"), error);
+        assertTrue(error.endsWith("; replace the file, or remove its line from the list file"),
+                "the advice names only what exists (there is no option to skip bad images): " + error);
     }
 
     @Test
@@ -164,6 +167,24 @@ class BadInputTest {
         assertTrue(error.startsWith("peft: error: method 'failing-schema' is not available: Plugin "), error);
         assertTrue(error.endsWith("fails in schema() (UnsupportedOperationException: schema not written yet); fix or "
                 + "remove the plugin."), error);
+    }
+
+    @Test
+    void errorsThatAreNotExceptionsAreOneSentenceToo() {
+        Path plugins = dir.resolve("plugins-errors");
+        FailingPlugins.jar(plugins.resolve("errors.jar"), List.of(FailingPlugins.AssertingName.class,
+                FailingPlugins.OutOfMemoryAttach.class));
+        Cli.Result listing = Cli.run("methods", "--plugins", plugins.toString());
+        String out = listing.ok();
+        assertTrue(out.contains("errors.jar: provider " + FailingPlugins.AssertingName.class.getName()
+                + " fails in name() (AssertionError: name not decided); fix or remove the plugin."), out);
+        assertTrue(out.contains("lora  (version"), "the other methods are listed: " + out);
+        Cli.Result oom = Cli.run("count", "--model", "vit-tiny", "--method", "oom-attach", "--plugins",
+                plugins.toString());
+        String error = oom.failsWith(1);
+        assertEquals(1, oom.err().lines().count(), oom.err());
+        assertTrue(error.startsWith("peft: error: ") && error.contains("out of memory (Java heap space)"), error);
+        assertFalse(oom.err().contains("\tat "), "no stack trace: " + oom.err());
     }
 
     @Test

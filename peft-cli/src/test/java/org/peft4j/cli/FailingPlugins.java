@@ -53,6 +53,64 @@ final class FailingPlugins {
         }
     }
 
+    /** A provider whose {@code name} fails an assertion: an Error, not an Exception. */
+    public static final class AssertingName implements PeftMethodProvider {
+        @Override
+        public String name() {
+            throw new AssertionError("name not decided");
+        }
+
+        @Override
+        public String description() {
+            return "asserts";
+        }
+
+        @Override
+        public String citation() {
+            return "peft4j tests";
+        }
+
+        @Override
+        public HyperparameterSchema schema() {
+            return HyperparameterSchema.of();
+        }
+
+        @Override
+        public PeftMethod create(Hyperparameters hyperparameters) {
+            throw new AssertionError("never created");
+        }
+    }
+
+    /** A method that runs out of memory while attaching. */
+    public static final class OutOfMemoryAttach implements PeftMethodProvider {
+        @Override
+        public String name() {
+            return "oom-attach";
+        }
+
+        @Override
+        public String description() {
+            return "runs out of memory while attaching";
+        }
+
+        @Override
+        public String citation() {
+            return "peft4j tests";
+        }
+
+        @Override
+        public HyperparameterSchema schema() {
+            return HyperparameterSchema.of();
+        }
+
+        @Override
+        public PeftMethod create(Hyperparameters hyperparameters) {
+            return (PeftHost host) -> {
+                throw new OutOfMemoryError("Java heap space");
+            };
+        }
+    }
+
     /** A provider whose {@code schema} throws, so the registry refuses it. */
     public static final class FailingSchema implements PeftMethodProvider {
         @Override

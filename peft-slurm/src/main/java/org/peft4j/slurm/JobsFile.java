@@ -9,6 +9,8 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.Logger;
 
 /**
  * The append-only record of submissions, {@code slurm/jobs.tsv} in the store: one line per trial
@@ -23,6 +25,7 @@ public final class JobsFile {
     public static final String NAME = "jobs.tsv";
 
     private static final String HEADER = "trial\tjob\tattempt\tsubmitted";
+    private static final Logger LOG = LogManager.getLogger(JobsFile.class);
 
     private final Path file;
 
@@ -45,10 +48,10 @@ public final class JobsFile {
     }
 
     /**
-     * Every submission so far, in submission order (a line still being appended is left out).
+     * Every submission so far, in submission order. A line still being appended is left out, and
+     * so is a line torn by a crash (a later append ended it): it is logged and skipped.
      *
      * @return the entries (none when nothing was submitted)
-     * @throws IllegalStateException naming the line that cannot be read
      */
     public List<JobEntry> read() {
         List<String> lines;
@@ -70,11 +73,25 @@ public final class JobsFile {
             try {
                 out.add(JobEntry.parse(line));
             } catch (RuntimeException e) {
-                throw new IllegalStateException(file + " line " + (i + 1) + " is not a submission (" + e.getMessage()
-                        + "); repair or remove the line", e);
+                LOG.warn("{} line {} is not a whole submission ({}), probably torn by a crash; skipping it", file, i + 1,
+                        e.getMessage());
             }
         }
         return out;
+    }
+
+    /** False when a crash left a torn last line: the next append first ends it, so that it stays a line of its own. */
+    private boolean endsWithNewline() {
+        try (java.nio.channels.SeekableByteChannel ch = Files.newByteChannel(file)) {
+            if (ch.size() == 0) {
+                return true;
+            }
+            java.nio.ByteBuffer last = java.nio.ByteBuffer.allocate(1);
+            ch.position(ch.size() - 1).read(last);
+            return last.get(0) == '\n';
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
+        }
     }
 
     /**
@@ -83,7 +100,7 @@ public final class JobsFile {
      * @param entries the new entries
      */
     public void append(List<JobEntry> entries) {
-        StringBuilder text = new StringBuilder(exists() ? "" : HEADER + "\n");
+        StringBuilder text = new StringBuilder(exists() ? (endsWithNewline() ? "" : "\n") : HEADER + "\n");
         entries.forEach(e -> text.append(e.line()).append('\n'));
         try {
             Files.createDirectories(file.getParent());

@@ -84,4 +84,17 @@ class SbatchScriptTest {
         assertEquals("trial\tjob\tattempt\tsubmitted\na\t12_0\t1\t2026-12-03T07:00:00Z\na\t13_0\t2\t2026-12-03T07:05:00.123Z\n",
                 Files.readString(dir.resolve("slurm/jobs.tsv")));
     }
+
+    @Test
+    void aLineTornByACrashIsSkippedAndTheNextAppendStaysReadable(@TempDir Path dir) throws Exception {
+        JobsFile jobs = new JobsFile(dir);
+        JobEntry a = new JobEntry("a", "12_0", 1, Instant.parse("2026-12-03T07:00:00Z"));
+        JobEntry b = new JobEntry("b", "14_0", 1, Instant.parse("2026-12-03T07:10:00Z"));
+        jobs.append(List.of(a));
+        // the coordinator was killed while appending
+        Files.writeString(dir.resolve("slurm/jobs.tsv"), "b\t13_", java.nio.file.StandardOpenOption.APPEND);
+        assertEquals(List.of(a), jobs.read(), "a line still being appended is left out");
+        jobs.append(List.of(b));
+        assertEquals(List.of(a, b), jobs.read(), "the torn fragment is skipped, not a reason to stop the coordinator");
+    }
 }

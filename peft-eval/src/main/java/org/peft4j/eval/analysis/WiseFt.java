@@ -25,7 +25,6 @@ import org.peft4j.runtime.data.CachedBatchSource;
 import org.peft4j.runtime.data.DataSplit;
 import org.peft4j.runtime.data.ImageCache;
 import org.peft4j.runtime.data.ImageTransform;
-import org.peft4j.runtime.io.Checkpoints;
 import org.peft4j.runtime.io.RawTensor;
 import org.peft4j.runtime.plugins.MethodRegistry;
 import org.peft4j.runtime.train.Evaluator;
@@ -100,13 +99,10 @@ public final class WiseFt {
                 CachedBatchSource shiftedSource = source(shifted, transform, s)) {
             Engine.getInstance().setRandomSeed((int) s.recipe().seed());
             try (VisionTransformer vit = VisionTransformer.create(s.model(), device)) {
-                if (s.checkpoint() != null) {
-                    Checkpoints.load(vit, Path.of(s.checkpoint().path()));
-                }
+                String baseSha256 = s.checkpoint() == null ? TrialRunner.RANDOM_BASE
+                        : s.checkpoint().loadVerified(vit).sha256();
                 Map<String, float[]> pretrained = backbone(vit);
-                PeftModel model = AdapterFiles.load(adapter, vit,
-                        s.checkpoint() == null ? TrialRunner.RANDOM_BASE : s.checkpoint().sha256(), registry, false)
-                        .model();
+                PeftModel model = AdapterFiles.load(adapter, vit, baseSha256, registry, false).model();
                 if (!model.isMergeable()) {
                     model.detach();
                     throw new IllegalArgumentException("method '" + method + "' is not mergeable, so its weights "

@@ -123,6 +123,16 @@ class WiseFtTest {
             assertEquals(expected1[0], curve.inAccuracy().get(2), 1e-9);
             assertEquals(expected1[1], curve.shiftedAccuracy().get(2), 1e-9);
             assertTrue(curve.inAccuracy().stream().allMatch(a -> a >= 0 && a <= 100));
+
+            // Someone replaces the base checkpoint after the comparison: WiSE-FT refuses, as training does.
+            Engine.getInstance().setRandomSeed(8);
+            try (VisionTransformer other = VisionTransformer.create(MICRO, cpu)) {
+                Checkpoints.save(other, checkpoint, Map.of("format", "pt"));
+            }
+            IllegalStateException changed = org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class,
+                    () -> new WiseFt(registry, cpu, cache).run(store, "t", "lora", "test_shifted", List.of(0.0)));
+            assertTrue(changed.getMessage().contains("but the comparison was planned with " + base.sha256()),
+                    changed.getMessage());
         }
     }
 

@@ -124,7 +124,7 @@ public final class AdapterFiles {
                     + ", but the given base has SHA-256 " + baseSha256;
             if (!ignoreMismatch) {
                 throw new CheckpointException(file, problem
-                        + "; load the matching base checkpoint, or force loading to use this base anyway");
+                        + "; load the matching base checkpoint (with the peft command, --ignore-base-mismatch uses this base anyway)");
             }
             LOG.warn("{}: {}; loading anyway as forced", file, problem);
         }

@@ -36,6 +36,16 @@ public final class SettingType<T> {
     public static final SettingType<Boolean> BOOLEAN = new SettingType<>("true or false", SettingType::bool);
     /** A file system path. */
     public static final SettingType<Path> PATH = new SettingType<>("a path", SettingType::path);
+    /**
+     * A folder of the installation: a relative path resolves against the installation folder (the
+     * system property {@value #HOME_PROPERTY}, which the launchers set), never against the working
+     * directory, so that running peft in a folder someone else prepared does not load their code.
+     * Without an installation (peft4j used as a library) it resolves against the working directory.
+     */
+    public static final SettingType<Path> INSTALLATION_PATH = new SettingType<>("a path",
+            text -> installationRelative(path(text)));
+    /** The system property naming the installation folder. */
+    public static final String HOME_PROPERTY = "peft4j.home";
     /** A file system path, or empty for none. */
     public static final SettingType<Optional<Path>> OPTIONAL_PATH = new SettingType<>("a path, or nothing",
             text -> text.isBlank() ? Optional.empty() : Optional.of(path(text)));
@@ -46,6 +56,11 @@ public final class SettingType<T> {
     /** A backbone preset name. */
     public static final SettingType<String> MODEL = new SettingType<>("one of " + VitConfig.PRESETS,
             text -> VitConfig.preset(text, 1).name());
+
+    private static Path installationRelative(Path path) {
+        String home = System.getProperty(HOME_PROPERTY);
+        return path.isAbsolute() || home == null || home.isBlank() ? path : Path.of(home).resolve(path).normalize();
+    }
 
     private final String expected;
     private final Function<String, T> parser;

@@ -56,8 +56,8 @@ public final class Settings {
     /** Data set root. */
     public static final Setting<Path> DATA_ROOT = new Setting<>("data.root", SettingType.PATH, "folder of the data sets");
     /** Plugin folder. */
-    public static final Setting<Path> PLUGINS_DIR = new Setting<>("plugins.dir", SettingType.PATH,
-            "folder of method plugin JARs");
+    public static final Setting<Path> PLUGINS_DIR = new Setting<>("plugins.dir", SettingType.INSTALLATION_PATH,
+            "folder of method plugin JARs (plugins are code: see docs/security.md); relative to the installation");
     /** Result folder. */
     public static final Setting<Path> RESULTS_DIR = new Setting<>("results.dir", SettingType.PATH,
             "folder under which each comparison's result store is created");

@@ -35,6 +35,13 @@ public final class CachedBatchSource implements BatchSource, AutoCloseable {
         this.augmentation = augmentation;
     }
 
+    /** The images' content and transform, the normalisation and the augmentation. */
+    @Override
+    public String contentKey() {
+        return images.key() + " size " + images.size() + " normalization " + normalization + " augmentation "
+                + augmentation;
+    }
+
     @Override
     public int size() {
         return images.size();

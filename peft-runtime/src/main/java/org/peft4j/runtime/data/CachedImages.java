@@ -14,6 +14,7 @@ public final class CachedImages {
 
     private final DataSplit split;
     private final Path file;
+    private final String key;
     private final int imageSize;
     private final int imageBytes;
     private final List<MappedByteBuffer> regions;
@@ -22,9 +23,10 @@ public final class CachedImages {
     private final int[] indices;
     private final int decoded;
 
-    CachedImages(DataSplit split, Path file, int imageSize, ImageCacheFile.Contents contents, int decoded) {
+    CachedImages(DataSplit split, Path file, String key, int imageSize, ImageCacheFile.Contents contents, int decoded) {
         this.split = split;
         this.file = file;
+        this.key = key;
         this.imageSize = imageSize;
         this.imageBytes = ImageCacheFile.CHANNELS * imageSize * imageSize;
         this.regions = contents.regions();
@@ -32,6 +34,16 @@ public final class CachedImages {
         this.labels = contents.labels();
         this.indices = contents.indices();
         this.decoded = decoded;
+    }
+
+    /**
+     * What these images are: the SHA-256 of the split's list, the bytes of its images and the
+     * transform ({@link ImageCache#key}). Equal keys mean equal inputs to training.
+     *
+     * @return SHA-256 hex
+     */
+    public String key() {
+        return key;
     }
 
     /** @return the split the images come from */

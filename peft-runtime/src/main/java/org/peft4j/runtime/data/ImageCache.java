@@ -90,10 +90,10 @@ public final class ImageCache {
     public static CachedImages load(DataSplit split, ImageTransform transform, Options options) {
         SplitValidator.requireNone(SplitValidator.checkStructure(split));
         String key = key(split, transform);
-        Path file = cacheFile(split, transform, options);
+        Path file = cacheFile(split, transform, options, key);
         try {
             try {
-                CachedImages cached = new CachedImages(split, file, transform.size(),
+                CachedImages cached = new CachedImages(split, file, key, transform.size(),
                         ImageCacheFile.open(file, key, transform.size()), 0);
                 if (cached.size() == split.size() || options.skipBad()) {
                     return cached;
@@ -106,7 +106,7 @@ public final class ImageCache {
                 LOG.warn("{}: rebuilding the image cache: {}", file, e.getMessage());
             }
             build(split, transform, options, key, file);
-            return new CachedImages(split, file, transform.size(), ImageCacheFile.open(file, key, transform.size()),
+            return new CachedImages(split, file, key, transform.size(), ImageCacheFile.open(file, key, transform.size()),
                     split.size());
         } catch (ImageCacheFile.Rejected e) {
             throw new IllegalStateException(file + ": the cache just written does not verify (" + e.getMessage()
@@ -125,19 +125,23 @@ public final class ImageCache {
      * @return the file path
      */
     public static Path cacheFile(DataSplit split, ImageTransform transform, Options options) {
+        return cacheFile(split, transform, options, key(split, transform));
+    }
+
+    private static Path cacheFile(DataSplit split, ImageTransform transform, Options options, String key) {
         Path dir = options.directory() != null ? options.directory() : defaultDirectory(split.root());
-        return dir.resolve(split.name() + "-" + key(split, transform).substring(0, 16) + ".p4jc");
+        return dir.resolve(split.name() + "-" + key.substring(0, 16) + ".p4jc");
     }
 
     /**
      * The cache key.
      *
-     * @param split the split (its list content hash)
+     * @param split the split (its list and the bytes of its images, {@link ImageContentHash})
      * @param transform the transform settings
-     * @return SHA-256 hex of list hash, transform and format version
+     * @return SHA-256 hex of the split's content hash, transform and format version
      */
     public static String key(DataSplit split, ImageTransform transform) {
-        return ContentHash.sha256("list=" + split.contentHash() + ";" + transform.cacheKey()
+        return ContentHash.sha256("content=" + ImageContentHash.of(split) + ";" + transform.cacheKey()
                 + ";format=" + ImageCacheFile.VERSION);
     }
 

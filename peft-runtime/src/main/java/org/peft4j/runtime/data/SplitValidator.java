@@ -122,7 +122,7 @@ public final class SplitValidator {
      */
     static String undecodable(Sample sample, String reason) {
         return "the image '" + sample.path() + "' cannot be decoded: " + reason
-                + "; replace the file, remove the line, or enable skipBad to skip such images";
+                + "; replace the file, or remove its line from the list file";
     }
 
     private static DataProblem decodeProblem(DataSplit split, Path root, Path realRoot, Sample sample) {

@@ -51,6 +51,7 @@ public final class MethodRegistry implements AutoCloseable {
     private final Map<String, String> refusedByName = new HashMap<>();
     private final Set<String> problems = new LinkedHashSet<>();
     private final List<URLClassLoader> loaders = new ArrayList<>();
+    private final Map<Path, String> pluginJars = new java.util.LinkedHashMap<>();
 
     private MethodRegistry() {}
 
@@ -128,6 +129,9 @@ public final class MethodRegistry implements AutoCloseable {
         }
         URLClassLoader loader = PluginFolder.loaderFor(jar, application);
         loaders.add(loader);
+        String sha256 = org.peft4j.runtime.io.Sha256.ofFile(jar);
+        pluginJars.put(jar, sha256);
+        LOG.info("loading plugin {} (SHA-256 {}): plugins are code and run with your rights", jar, sha256);
         if (scan(ServiceLoader.load(PeftMethodProvider.class, loader), jar.toString()) == 0) {
             problems.add("Plugin " + jar + " lists no provider in META-INF/services/"
                     + PeftMethodProvider.class.getName() + ", so it adds no method; add that file or remove the JAR.");
@@ -160,7 +164,7 @@ public final class MethodRegistry implements AutoCloseable {
         PeftMethodProvider provider;
         try {
             provider = factory.get();
-        } catch (ServiceConfigurationError | RuntimeException | LinkageError e) {
+        } catch (RuntimeException | Error e) { // a plugin is skipped whatever it throws, AssertionError included
             problems.add(where(source, true) + ": provider " + className + " could not be created (" + describe(e)
                     + "); fix or remove the plugin.");
             return;
@@ -177,7 +181,7 @@ public final class MethodRegistry implements AutoCloseable {
             version = provider.version();
             step = "schema()";
             provider.schema();
-        } catch (RuntimeException | LinkageError e) {
+        } catch (RuntimeException | Error e) { // whatever a plugin throws, AssertionError included
             String problem = where(source, true) + ": provider " + className + " fails in " + step + " ("
                     + describe(e) + "); fix or remove the plugin.";
             if (name == null) {
@@ -238,6 +242,15 @@ public final class MethodRegistry implements AutoCloseable {
             root = root.getCause();
         }
         return root.getClass().getSimpleName() + ": " + root.getMessage();
+    }
+
+    /**
+     * The plugin JARs this registry loaded, with the SHA-256 of each (also logged when loading).
+     *
+     * @return JAR path to SHA-256, in loading order
+     */
+    public Map<Path, String> pluginJars() {
+        return java.util.Collections.unmodifiableMap(pluginJars);
     }
 
     private void logProblems() {

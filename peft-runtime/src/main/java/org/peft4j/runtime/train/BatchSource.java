@@ -21,6 +21,16 @@ public interface BatchSource {
     int numClasses();
 
     /**
+     * What the examples are, for a run's fingerprint: equal keys promise equal batches. Sources
+     * that cannot promise it return a key that no other source shares.
+     *
+     * @return a content key
+     */
+    default String contentKey() {
+        return getClass().getName() + "@" + System.identityHashCode(this) + " size " + size();
+    }
+
+    /**
      * The batches of one pass over the split. The caller closes each batch.
      *
      * @param batchSize examples per batch

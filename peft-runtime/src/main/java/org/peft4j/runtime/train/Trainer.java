@@ -26,16 +26,47 @@ public final class Trainer {
 
     private final TrainingRecipe recipe;
     private final TrainingListener listener;
+    private final RunFingerprint context;
+    private final ResumeMismatch onMismatch;
 
     /**
-     * Creates a trainer.
+     * Creates a trainer that refuses to resume from a checkpoint of a different run.
      *
      * @param recipe the settings
      * @param listener progress events (e.g. {@link ProgressBar})
      */
     public Trainer(TrainingRecipe recipe, TrainingListener listener) {
+        this(recipe, listener, RunFingerprint.empty(), ResumeMismatch.REFUSE);
+    }
+
+    private Trainer(TrainingRecipe recipe, TrainingListener listener, RunFingerprint context, ResumeMismatch onMismatch) {
         this.recipe = recipe;
         this.listener = listener;
+        this.context = context;
+        this.onMismatch = onMismatch;
+    }
+
+    /**
+     * This trainer with what else determines the run's result, beyond what the trainer sees itself
+     * (recipe, model, trainable tensors, the content of both splits, the code): the method and its
+     * hyperparameters, the base checkpoint's hash, the normalisation. An epoch checkpoint is resumed
+     * only when all of it is equal.
+     *
+     * @param parts the caller's parts
+     * @return the new trainer
+     */
+    public Trainer withFingerprint(RunFingerprint parts) {
+        return new Trainer(recipe, listener, context.with(parts), onMismatch);
+    }
+
+    /**
+     * This trainer with a policy for an epoch checkpoint of a different run.
+     *
+     * @param policy refuse (the default) or restart
+     * @return the new trainer
+     */
+    public Trainer onMismatch(ResumeMismatch policy) {
+        return new Trainer(recipe, listener, context, policy);
     }
 
     /**
@@ -52,10 +83,10 @@ public final class Trainer {
         vit.setDropPathRate(recipe.dropPath());
         List<ModelParameter> trainable = vit.parameters().where(ModelParameter::isTrainable);
         AdamW adamw = AdamW.standard(trainable);
-        String fingerprint = fingerprint(vit, trainable, train);
+        RunFingerprint fingerprint = fingerprint(vit, trainable, train, eval);
         List<TrainingResult.EpochRecord> history = new ArrayList<>();
         if (checkpointDir != null) {
-            history.addAll(TrainingCheckpoint.restore(checkpointDir, adamw, fingerprint));
+            history.addAll(TrainingCheckpoint.restore(checkpointDir, adamw, fingerprint, onMismatch));
             if (!history.isEmpty()) {
                 LOG.info("resuming after epoch {} from {}", history.size(), TrainingCheckpoint.file(checkpointDir));
             }
@@ -154,10 +185,14 @@ public final class Trainer {
         return (int) (recipe.seed() * 998_244_353L + step * 104_729L + 17);
     }
 
-    private String fingerprint(VisionTransformer vit, List<ModelParameter> trainable, BatchSource train) {
+    /** Everything this run's result depends on: the caller's parts and what the trainer sees. */
+    RunFingerprint fingerprint(VisionTransformer vit, List<ModelParameter> trainable, BatchSource train, BatchSource eval) {
         StringBuilder names = new StringBuilder();
         trainable.forEach(p -> names.append(p.name()).append(p.array().getShape()).append(';'));
-        return Integer.toHexString((recipe + "|" + vit.config() + "|" + train.size() + "|" + names).hashCode());
+        return context.with("trainer.recipe", recipe).with("trainer.model", vit.config())
+                .with("trainer.trainable", org.peft4j.runtime.data.ContentHash.sha256(names.toString()))
+                .with("data.train", train.contentKey()).with("data.eval", eval == null ? "none" : eval.contentKey())
+                .with("code", CodeVersion.current());
     }
 
     private static double seconds(long t0) {

@@ -35,7 +35,7 @@ class PeftConfigTest {
         assertEquals(42L, config.get(Settings.SEED));
         assertEquals(false, config.get(Settings.REFERENCE_COMPAT));
         assertEquals(DeviceSpec.Kind.AUTO, config.get(Settings.DEVICE).kind());
-        assertEquals(Path.of("./plugins"), config.get(Settings.PLUGINS_DIR));
+        assertEquals(Path.of("plugins"), config.get(Settings.PLUGINS_DIR), "no installation: as a library, relative");
         assertTrue(config.source(Settings.EPOCHS).startsWith("built-in defaults peft-defaults.properties line "),
                 config.source(Settings.EPOCHS));
         assertTrue(config.isBuiltInDefault(Settings.EPOCHS));
@@ -117,5 +117,22 @@ class PeftConfigTest {
     private static void assertInvalid(String setting, String expected) {
         ConfigException e = assertThrows(ConfigException.class, () -> PeftConfig.load(List.of(setting)));
         assertEquals("command line: " + expected, e.getMessage());
+    }
+
+    @Test
+    void thePluginsFolderBelongsToTheInstallationNotToTheWorkingDirectory() {
+        String before = System.getProperty(SettingType.HOME_PROPERTY);
+        try {
+            System.setProperty(SettingType.HOME_PROPERTY, "/opt/peft4j-0.1.0");
+            assertEquals(Path.of("/opt/peft4j-0.1.0/plugins"), PeftConfig.load(List.of()).get(Settings.PLUGINS_DIR),
+                    "running peft in a folder someone else prepared does not load ./plugins from there");
+            assertEquals(Path.of("/srv/mine"), PeftConfig.load(List.of("plugins.dir=/srv/mine")).get(Settings.PLUGINS_DIR));
+        } finally {
+            if (before == null) {
+                System.clearProperty(SettingType.HOME_PROPERTY);
+            } else {
+                System.setProperty(SettingType.HOME_PROPERTY, before);
+            }
+        }
     }
 }

@@ -103,6 +103,18 @@ class ImageCacheTest {
     }
 
     @Test
+    void anImageReplacedUnderTheSameNameIsDecodedAgain() throws Exception {
+        CachedImages first = ImageCache.load(train(), SIZE_16, options);
+        assertEquals(first.key(), ImageCache.load(train(), SIZE_16, options).key());
+        Path image = task.resolve(train().samples().get(0).path());
+        byte[] other = Files.readAllBytes(task.resolve(train().samples().get(1).path()));
+        Files.write(image, other);
+        CachedImages second = ImageCache.load(train(), SIZE_16, options);
+        assertNotEquals(first.key(), second.key(), "the list file is unchanged, the image bytes are not");
+        assertEquals(train().size(), second.decodedImages(), "the stale cache is not reused");
+    }
+
+    @Test
     void defaultFolderIsInsideTheDataSet() {
         CachedImages cached = ImageCache.load(train(), SIZE_16, ImageCache.Options.defaults().withThreads(1));
         assertEquals(task.resolve(ImageCache.DEFAULT_FOLDER), cached.file().getParent());

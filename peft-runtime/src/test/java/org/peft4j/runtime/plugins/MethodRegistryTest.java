@@ -83,6 +83,8 @@ class MethodRegistryTest {
         ClassLoader loader = gain.provider().getClass().getClassLoader();
         assertTrue(loader instanceof URLClassLoader && loader != MethodRegistry.class.getClassLoader());
         assertEquals(Set.of("gain"), registry.names());
+        assertEquals(org.peft4j.runtime.io.Sha256.ofFile(plugins.resolve("a-gain.jar")),
+                registry.pluginJars().get(plugins.resolve("a-gain.jar")), "every loaded JAR is known by its SHA-256");
     }
 
     @Test

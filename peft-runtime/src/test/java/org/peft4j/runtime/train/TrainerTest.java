@@ -77,6 +77,56 @@ class TrainerTest {
     }
 
     @Test
+    void aFinishedCheckpointOfAnotherRunIsNeverResumedSilently(@TempDir Path dir) throws Exception {
+        RunFingerprint dropout0 = RunFingerprint.empty().with("method", "lora").with("method.hyperparameters", "dropout=0.0");
+        RunFingerprint dropout1 = RunFingerprint.empty().with("method", "lora").with("method.hyperparameters", "dropout=0.1");
+        PeftModel first = model();
+        new Trainer(recipe(2), new TrainingListener() {}).withFingerprint(dropout0).fit(first, TRAIN, null, dir);
+        first.vit().close();
+
+        // a hyperparameter that changes no shape: refused, naming what differs, nothing deleted
+        PeftModel refused = model();
+        org.peft4j.runtime.io.CheckpointException e = assertThrows(org.peft4j.runtime.io.CheckpointException.class,
+                () -> new Trainer(recipe(2), new TrainingListener() {}).withFingerprint(dropout1).fit(refused, TRAIN, null, dir));
+        assertTrue(e.getMessage().contains("was written by a run that differs in method.hyperparameters;"), e.getMessage());
+        assertTrue(java.nio.file.Files.exists(TrainingCheckpoint.file(dir)));
+        // other data under the same settings: refused too
+        assertThrows(org.peft4j.runtime.io.CheckpointException.class, () -> new Trainer(recipe(2), new TrainingListener() {})
+                .withFingerprint(dropout0).fit(refused, TensorBatchSource.brightness(64, 32, 9), null, dir));
+
+        // the user's choice: start from the beginning, the old checkpoint kept aside
+        TrainingResult restarted = new Trainer(recipe(2), new TrainingListener() {}).withFingerprint(dropout1)
+                .onMismatch(ResumeMismatch.RESTART).fit(refused, TRAIN, null, dir);
+        assertEquals(2, restarted.epochsDone());
+        assertEquals(0, restarted.history().stream().filter(h -> h.epoch() < 0).count());
+        assertTrue(java.nio.file.Files.exists(dir.resolve("last-epoch.safetensors.mismatched")));
+        refused.vit().close();
+
+        // the same run again resumes (nothing left to train)
+        PeftModel same = model();
+        long[] steps = {0};
+        TrainingListener counting = new TrainingListener() {
+            @Override
+            public void onStep(int epoch, long step, float loss, double lr, int images) {
+                steps[0]++;
+            }
+        };
+        new Trainer(recipe(2), counting).withFingerprint(dropout1).fit(same, TRAIN, null, dir);
+        assertEquals(0, steps[0], "a finished run of the same settings and data resumes without training");
+        same.vit().close();
+    }
+
+    @Test
+    void aTornCheckpointIsMovedAsideAndTheRunStartsOver(@TempDir Path dir) throws Exception {
+        java.nio.file.Files.write(TrainingCheckpoint.file(dir), new byte[] {8, 0, 0, 0, 0, 0, 0, 0, '{'});
+        PeftModel m = model();
+        TrainingResult r = new Trainer(recipe(2), new TrainingListener() {}).fit(m, TRAIN, null, dir);
+        assertEquals(2, r.epochsDone());
+        assertTrue(java.nio.file.Files.exists(dir.resolve("last-epoch.safetensors.corrupt")));
+        m.vit().close();
+    }
+
+    @Test
     void nanLossStopsAsDiverged() {
         PeftModel m = model();
         TrainingResult r = new Trainer(recipe(3), new TrainingListener() {}).fit(m, TensorBatchSource.withNaN(TRAIN), TEST, null);

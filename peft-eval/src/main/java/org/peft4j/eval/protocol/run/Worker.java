@@ -111,12 +111,21 @@ public final class Worker {
             if (store.record(id).isPresent()) {
                 return false;
             }
+            store.removeStaleTemporaries(id, claims.staleAfter());
             int attempt = store.beginAttempt(id, ProcessIdentity.current());
             LOG.info("{}{} trial {}: {}{}", progress, trial.kind().label(), id,
                     trial.settings().describe(), attempt > 1 ? " (attempt " + attempt + ")" : "");
             TrialRecord record = runner.run(trial, claim, attempt);
-            store.writeRecord(record);
-            store.deleteCheckpoint(id);
+            if (!claim.held()) {
+                throw new ClaimLostException(id);
+            }
+            if (!store.writeRecord(record)) {
+                LOG.warn("trial {}: another process wrote its record first; this run's result is dropped", id);
+                return false;
+            }
+            if (claim.held()) {
+                store.deleteCheckpoint(id);
+            }
             LOG.info("trial {}: {}", id, summary(record));
             return true;
         } catch (ClaimLostException e) {

@@ -18,13 +18,15 @@ public final class Claim implements AutoCloseable {
 
     private final String trialId;
     private final Path file;
+    private final int generation;
     private volatile boolean lost;
     private boolean closed;
     private ScheduledFuture<?> heartbeat;
 
-    Claim(String trialId, Path file) {
+    Claim(String trialId, Path file, int generation) {
         this.trialId = trialId;
         this.file = file;
+        this.generation = generation;
     }
 
     void heartbeat(ScheduledFuture<?> future) {
@@ -68,12 +70,29 @@ public final class Claim implements AutoCloseable {
     }
 
     /**
-     * Whether another process has taken the claim over.
+     * Whether another process has taken the claim over, as last seen by the heartbeat.
      *
      * @return true once lost
      */
     public boolean lost() {
         return lost;
+    }
+
+    /**
+     * Whether this process still holds the claim, looked up now on disk rather than at the last
+     * heartbeat: call it right before writing or deleting anything of the trial.
+     *
+     * @return false when the claim was closed, lost, or a newer claim exists
+     */
+    public synchronized boolean held() {
+        if (closed || lost) {
+            return false;
+        }
+        if (TrialClaims.currentGeneration(file.getParent()) != generation || !Files.isRegularFile(file)) {
+            markLost("a newer claim exists");
+            return false;
+        }
+        return true;
     }
 
     /** Stops the heartbeat and deletes the claim file (unless the claim was lost). */

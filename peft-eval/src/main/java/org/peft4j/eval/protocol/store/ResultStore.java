@@ -88,18 +88,18 @@ public final class ResultStore {
      */
     public static ResultStore create(Path root, ComparisonSpec spec) {
         Path root0 = root.toAbsolutePath().normalize();
-        if (exists(root0)) {
-            ComparisonSpec stored = readSpec(root0);
-            List<String> differences = differences(stored, spec);
-            if (!differences.isEmpty()) {
-                throw new IllegalStateException(root0 + " holds another comparison (it differs in "
-                        + String.join(", ", differences)
-                        + "); use another --store folder, or delete this one to start over");
-            }
-            return new ResultStore(root0, stored);
+        if (!exists(root0) && AtomicFiles.createNew(root0.resolve(SPEC), Json.GSON.toJson(spec) + "\n")) {
+            return new ResultStore(root0, spec);
         }
-        AtomicFiles.writeString(root0.resolve(SPEC), Json.GSON.toJson(spec) + "\n");
-        return new ResultStore(root0, spec);
+        // The spec existed, or another process created it a moment ago: the same comparison resumes.
+        ComparisonSpec stored = readSpec(root0);
+        List<String> differences = differences(stored, spec);
+        if (!differences.isEmpty()) {
+            throw new IllegalStateException(root0 + " holds another comparison (it differs in "
+                    + String.join(", ", differences)
+                    + "); use another --store folder, or delete this one to start over");
+        }
+        return new ResultStore(root0, stored);
     }
 
     /**
@@ -279,12 +279,14 @@ public final class ResultStore {
     }
 
     /**
-     * Writes a trial's record atomically.
+     * Writes a trial's record atomically, unless the trial has one already: a record, once
+     * written, is never replaced (a process that lost its claim cannot overwrite the new owner's).
      *
      * @param record the record
+     * @return true when this call wrote it, false when a record existed
      */
-    public void writeRecord(TrialRecord record) {
-        AtomicFiles.writeString(trialDir(record.trialId()).resolve(RECORD), RecordFiles.encode(record));
+    public boolean writeRecord(TrialRecord record) {
+        return AtomicFiles.createNew(trialDir(record.trialId()).resolve(RECORD), RecordFiles.encode(record));
     }
 
     /**
@@ -344,6 +346,23 @@ public final class ResultStore {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the attempt log of trial " + id + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Removes the temporary files that a killed process left in a trial's folder and its epoch
+     * checkpoint: call it while holding the trial's claim.
+     *
+     * @param id the trial id
+     * @param olderThan minimum age of a leftover (a process that lost its claim may still write for a while)
+     * @return how many were removed
+     */
+    public int removeStaleTemporaries(String id, java.time.Duration olderThan) {
+        int removed = AtomicFiles.removeStaleTemporaries(trialDir(id), olderThan)
+                + AtomicFiles.removeStaleTemporaries(checkpointDir(id), olderThan);
+        if (removed > 0) {
+            LOG.info("trial {}: removed {} temporary file(s) left by an interrupted write", id, removed);
+        }
+        return removed;
     }
 
     /**

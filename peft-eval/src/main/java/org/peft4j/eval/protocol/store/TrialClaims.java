@@ -114,7 +114,7 @@ public final class TrialClaims implements AutoCloseable {
         for (int g = 1; g <= generation; g++) {
             deleteQuietly(file(trialDir, g));
         }
-        Claim claim = new Claim(id, next);
+        Claim claim = new Claim(id, next, generation + 1);
         long period = Math.max(50, staleAfter.toMillis() / 10);
         claim.heartbeat(heartbeats.scheduleAtFixedRate(() -> beat(claim, trialDir, generation + 1, now), period,
                 period, TimeUnit.MILLISECONDS));
@@ -175,10 +175,10 @@ public final class TrialClaims implements AutoCloseable {
 
     private static String info(long heartbeat, long claimedAt) {
         ProcessIdentity me = ProcessIdentity.current();
-        return Json.GSON.toJson(new ClaimInfo(me.host(), me.pid(), me.startMillis(), heartbeat, claimedAt));
+        return Json.GSON.toJson(new ClaimInfo(me.host(), me.pid(), me.startMillis(), heartbeat, claimedAt, me.bootId()));
     }
 
-    private static int currentGeneration(Path trialDir) {
+    static int currentGeneration(Path trialDir) {
         if (!Files.isDirectory(trialDir)) {
             return 0;
         }
