@@ -48,12 +48,22 @@ public final class JobsFile {
     }
 
     /**
-     * Every submission so far, in submission order. A line still being appended is left out, and
-     * so is a line torn by a crash (a later append ended it): it is logged and skipped.
+     * Every submitted job so far, in submission order (without the write-ahead intents, see
+     * {@link SubmissionIntents}).
      *
      * @return the entries (none when nothing was submitted)
      */
     public List<JobEntry> read() {
+        return SubmissionIntents.submitted(entries());
+    }
+
+    /**
+     * Every line so far, intents included, in file order. A line still being appended is left
+     * out, and so is a line torn by a crash (a later append ended it): it is logged and skipped.
+     *
+     * @return the entries (none when nothing was submitted)
+     */
+    List<JobEntry> entries() {
         List<String> lines;
         try {
             String text = Files.readString(file, StandardCharsets.UTF_8);

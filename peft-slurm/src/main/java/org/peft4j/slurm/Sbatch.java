@@ -9,13 +9,15 @@ final class Sbatch {
     private Sbatch() {}
 
     /**
-     * Submits a script; its options are the {@code #SBATCH} lines in it.
+     * Submits a script; its options are the {@code #SBATCH} lines in it, and the job name given
+     * here (which overrides the script's).
      *
      * @param script the batch script
+     * @param jobName the job's name
      * @return the job id (of the whole array for an array job)
      */
-    static String submit(Path script) {
-        return jobId(SlurmProcess.run(List.of("sbatch", "--parsable", script.toString())));
+    static String submit(Path script, String jobName) {
+        return jobId(SlurmProcess.run(List.of("sbatch", "--parsable", "--job-name=" + jobName, script.toString())));
     }
 
     /**

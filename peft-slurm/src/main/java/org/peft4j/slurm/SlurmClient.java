@@ -8,12 +8,21 @@ import java.util.Optional;
 public interface SlurmClient {
 
     /**
-     * Submits a batch script.
+     * Submits a batch script under a job name.
      *
      * @param script the script, options in its {@code #SBATCH} lines
+     * @param jobName the job's name (overrides the script's)
      * @return the job id
      */
-    String submit(Path script);
+    String submit(Path script, String jobName);
+
+    /**
+     * This user's queued or running jobs of one name.
+     *
+     * @param jobName the name
+     * @return state by job id ({@code JOBID_TASK} for array tasks)
+     */
+    Map<String, String> liveJobsNamed(String jobName);
 
     /**
      * This user's jobs that are queued or running.
@@ -40,8 +49,13 @@ public interface SlurmClient {
         String user = System.getProperty("user.name");
         return new SlurmClient() {
             @Override
-            public String submit(Path script) {
-                return Sbatch.submit(script);
+            public String submit(Path script, String jobName) {
+                return Sbatch.submit(script, jobName);
+            }
+
+            @Override
+            public Map<String, String> liveJobsNamed(String jobName) {
+                return Squeue.liveJobsNamed(user, jobName);
             }
 
             @Override

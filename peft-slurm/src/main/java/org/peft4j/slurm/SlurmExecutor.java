@@ -77,6 +77,9 @@ public final class SlurmExecutor implements TrialExecutor {
                 return;
             }
             List<String> pending = groups.stream().flatMap(g -> g.pending().stream()).map(Trial::id).toList();
+            if (first) {
+                recoverIntents(store, jobs);
+            }
             List<JobEntry> submitted = jobs.read();
             SubmissionRound round = SubmissionRound.decide(pending, submitted, live, script.options().maxResubmits());
             for (JobEntry ended : round.ended()) {
@@ -139,10 +142,16 @@ public final class SlurmExecutor implements TrialExecutor {
         for (int from = 0; from < submissions.size(); from += MAX_ARRAY) {
             List<SubmissionRound.Submission> part = submissions.subList(from, Math.min(submissions.size(), from + MAX_ARRAY));
             List<String> ids = part.stream().map(SubmissionRound.Submission::trialId).toList();
-            Path file = folder.resolve("array-" + (arrays(folder) + 1) + ".sbatch");
+            String array = SubmissionIntents.PREFIX + (arrays(folder) + 1);
+            Path file = folder.resolve(array + ".sbatch");
             AtomicFiles.writeString(file, script.text(store.root(), store.spec().name(), ids, environment));
-            String job = slurm.submit(file);
             Instant now = Instant.now();
+            List<JobEntry> intents = new ArrayList<>();
+            for (int i = 0; i < part.size(); i++) {
+                intents.add(new JobEntry(ids.get(i), array, part.get(i).attempt(), now));
+            }
+            jobs.append(intents); // written ahead: a crash before the next append is recovered by name
+            String job = slurm.submit(file, arrayJobName(store, array));
             List<JobEntry> entries = new ArrayList<>();
             for (int i = 0; i < part.size(); i++) {
                 entries.add(new JobEntry(ids.get(i), job + "_" + i, part.get(i).attempt(), now));
@@ -150,6 +159,29 @@ public final class SlurmExecutor implements TrialExecutor {
             jobs.append(entries);
             LOG.info("slurm: submitted {} trial(s) as array job {} ({})", part.size(), job, store.root().relativize(file));
         }
+    }
+
+    /**
+     * Intents that a killed coordinator left without a job: an array still in the queue is
+     * recorded under its job id; any other intent is forgotten (never submitted, or ended).
+     */
+    private void recoverIntents(ResultStore store, JobsFile jobs) {
+        for (Map.Entry<String, List<JobEntry>> open : SubmissionIntents.unresolved(jobs.entries()).entrySet()) {
+            List<JobEntry> found = SubmissionIntents.recovered(open.getValue(),
+                    slurm.liveJobsNamed(arrayJobName(store, open.getKey())));
+            if (found.isEmpty()) {
+                LOG.info("slurm: {} was not submitted before the coordinator stopped (or has ended); its trials are "
+                        + "decided afresh", open.getKey());
+            } else {
+                LOG.info("slurm: {} was submitted as job {} before the coordinator stopped; recorded it", open.getKey(),
+                        found.get(0).jobId().substring(0, found.get(0).jobId().indexOf('_')));
+                jobs.append(found);
+            }
+        }
+    }
+
+    private String arrayJobName(ResultStore store, String array) {
+        return SubmissionIntents.jobName(SbatchScript.jobName(store.spec().name()), store.root(), array);
     }
 
     private static int arrays(Path folder) {

@@ -28,6 +28,17 @@ final class Squeue {
     }
 
     /**
+     * A user's live jobs of one name ({@code squeue -h -r -u USER -n NAME -o %i|%T}).
+     *
+     * @param user the user
+     * @param name the job name
+     * @return state by job id
+     */
+    static Map<String, String> liveJobsNamed(String user, String name) {
+        return parse(SlurmProcess.run(List.of("squeue", "-h", "-r", "-u", user, "-n", name, "-o", "%i|%T")));
+    }
+
+    /**
      * Parses {@code %i|%T} lines, leaving out jobs in an end state. A pending array whose tasks
      * squeue did not expand ({@code 12_[3-5]}) is expanded here.
      *
