@@ -8,6 +8,7 @@ import java.util.Map;
 import org.peft4j.runtime.config.PeftConfig;
 import org.peft4j.runtime.config.Setting;
 import org.peft4j.runtime.config.Settings;
+import org.peft4j.runtime.data.DataLimits;
 import picocli.CommandLine.Option;
 
 /**
@@ -40,7 +41,9 @@ final class ConfigOptions {
         properties.forEach((key, value) -> overrides.add(key + "=" + value));
         options.set(Settings.PLUGINS_DIR, plugins);
         overrides.addAll(options.settings);
-        return PeftConfig.load(configFile, overrides);
+        PeftConfig config = PeftConfig.load(configFile, overrides);
+        DataLimits.install(DataLimits.of(config));
+        return config;
     }
 
     /** Settings given through a command's options, as {@code key=value}; null values are skipped. */

@@ -10,6 +10,7 @@ import java.util.Map;
 import org.peft4j.eval.protocol.store.TrialClaims;
 import org.peft4j.runtime.config.PeftConfig;
 import org.peft4j.runtime.config.Settings;
+import org.peft4j.runtime.data.DataLimits;
 import picocli.CommandLine.Option;
 
 /**
@@ -59,7 +60,9 @@ final class RuntimeOptions {
             overrides.add(Settings.PLUGINS_DIR.key() + "=" + plugins);
         }
         overrides.addAll(optionSettings);
-        return PeftConfig.load(configFile, overrides);
+        PeftConfig config = PeftConfig.load(configFile, overrides);
+        DataLimits.install(DataLimits.of(config));
+        return config;
     }
 
     /**
