@@ -8,6 +8,7 @@ import java.util.Map;
 import org.peft4j.runtime.config.PeftConfig;
 import org.peft4j.runtime.config.Setting;
 import org.peft4j.runtime.config.Settings;
+import org.peft4j.runtime.data.DataLimits;
 import picocli.CommandLine.Option;
 
 /**
@@ -41,7 +42,9 @@ final class ConfigOptions {
         // --plugins is relative to where the user runs peft; plugins.dir (a setting) to the installation
         options.set(Settings.PLUGINS_DIR, plugins == null ? null : plugins.toAbsolutePath());
         overrides.addAll(options.settings);
-        return PeftConfig.load(configFile, overrides);
+        PeftConfig config = PeftConfig.load(configFile, overrides);
+        DataLimits.install(DataLimits.of(config));
+        return config;
     }
 
     /** Settings given through a command's options, as {@code key=value}; null values are skipped. */

@@ -56,6 +56,7 @@ public final class PeftCommand {
         commandLine.setExecutionExceptionHandler(errors);
         commandLine.setParameterExceptionHandler(errors);
         commandLine.setExecutionStrategy(PeftCommand::executeWithLogLevel);
+        FiniteNumber.register(commandLine);
         examplesBeforeExitCodes(commandLine);
         return commandLine;
     }

@@ -206,6 +206,21 @@ class BadInputTest {
         assertTrue(result.err().strip().endsWith("a plugin's JAR belongs in the plugins folder"), result.err());
     }
 
+    @Test
+    void nonFiniteNumbersAreRefusedForEveryNumericOption() {
+        Path task = TinyData.task(dir.resolve("finite"));
+        for (String[] option : new String[][] {{"--wd", "Infinity"}, {"--lr", "NaN"}, {"--drop-path", "-Infinity"}}) {
+            String error = Cli.run("train", "--data", task.toString(), "--train-split", "train800", "--model",
+                    "vit-tiny", "--method", "linear", "--epochs", "1", "--batch", "4", option[0], option[1],
+                    "--output", dir.resolve("finite-run").toString()).failsWith(2);
+            assertTrue(error.contains(option[0]) && error.contains("'" + option[1] + "' is not a finite number"), error);
+        }
+        String error = Cli.run("train", "--data", task.toString(), "--train-split", "train800", "--model", "vit-tiny",
+                "--method", "linear", "--epochs", "1", "--batch", "4", "--wd", "-1",
+                "--output", dir.resolve("finite-run").toString()).failsWith(1);
+        assertTrue(error.contains("weight decay must be finite and >= 0, got -1.0"), error);
+    }
+
     private static Cli.Result train(Path task) {
         return Cli.run("train", "--data", task.toString(), "--train-split", "train800", "--model", "vit-tiny",
                 "--method", "linear", "--epochs", "1", "--batch", "4", "--output", task.resolveSibling(

@@ -26,6 +26,8 @@ public record SbatchScript(WorkerCommand command, int threads, List<Path> shared
             "PYTORCH_LIBRARY_PATH", "DJL_CACHE_DIR");
 
     private static final Pattern SAFE = Pattern.compile("[A-Za-z0-9_./:=,+@%-]+");
+    /** Comparison names that may appear in a script: no quotes, {@code $}, backticks or control characters. */
+    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9 ._+=,@-]{0,127}");
 
     /** Copies the list. */
     public SbatchScript {
@@ -53,6 +55,7 @@ public record SbatchScript(WorkerCommand command, int threads, List<Path> shared
      * @return the script text
      */
     public String text(Path store, String name, List<String> trialIds, Map<String, String> environment) {
+        requireSafe(store, name);
         StringBuilder s = new StringBuilder();
         s.append("#!/bin/bash\n");
         s.append("# peft4j: one array task per trial of the comparison '").append(name).append("' in ").append(store)
@@ -60,11 +63,11 @@ public record SbatchScript(WorkerCommand command, int threads, List<Path> shared
                 .append("#   sbatch --array=i <this file>\n");
         s.append("#SBATCH --job-name=").append(jobName(name)).append('\n');
         s.append("#SBATCH --array=0-").append(trialIds.size() - 1).append('\n');
-        s.append("#SBATCH --output=").append(log(store, "%A_%a")).append('\n');
+        s.append("#SBATCH --output=").append(sbatchQuote(log(store, "%A_%a").toString())).append('\n');
         s.append("#SBATCH --open-mode=append\n");
-        options.sbatchOptions().forEach(o -> s.append("#SBATCH ").append(o).append('\n'));
+        options.sbatchOptions().forEach(o -> s.append("#SBATCH ").append(sbatchQuote(o)).append('\n'));
         s.append("set -u\n");
-        s.append("IDS=(").append(String.join(" ", trialIds)).append(")\n");
+        s.append("IDS=(").append(String.join(" ", trialIds.stream().map(SbatchScript::quote).toList())).append(")\n");
         s.append("ID=${IDS[$SLURM_ARRAY_TASK_ID]}\n");
         s.append("echo \"peft4j: trial $ID, job ${SLURM_ARRAY_JOB_ID}_${SLURM_ARRAY_TASK_ID} on $(hostname), "
                 + "$(date -u +%FT%TZ)\"\n");
@@ -88,6 +91,39 @@ public record SbatchScript(WorkerCommand command, int threads, List<Path> shared
         }
         s.append(" --id \"$ID\" --take-over\n");
         return s.toString();
+    }
+
+    /**
+     * Refuses a comparison name outside {@link #NAME} and a store path that cannot be written in an
+     * {@code #SBATCH} line (a control character, or {@code %}, which sbatch expands).
+     */
+    private static void requireSafe(Path store, String name) {
+        if (!NAME.matcher(name).matches()) {
+            throw new SlurmException("the comparison name '" + printable(name) + "' cannot go into a Slurm script: "
+                    + "expected 1 to 128 letters, digits, blanks and . _ + = , @ - (starting with a letter or digit); "
+                    + "rename the comparison with --name");
+        }
+        String path = store.toString();
+        if (path.chars().anyMatch(c -> Character.isISOControl(c) || c == '%')) {
+            throw new SlurmException("the store path '" + printable(path) + "' cannot go into a Slurm script: it "
+                    + "holds a control character or '%'; choose a results folder without them");
+        }
+    }
+
+    /** The text with control characters shown as backslash-u escapes, for messages. */
+    static String printable(String text) {
+        StringBuilder out = new StringBuilder();
+        text.codePoints().forEach(c -> out.append(Character.isISOControl(c) ? String.format("\\u%04X", c)
+                : new String(Character.toChars(c))));
+        return out.toString();
+    }
+
+    /**
+     * An {@code #SBATCH} argument: unchanged when safe, else in double quotes with {@code \} and
+     * {@code "} escaped, as sbatch reads them (an unquoted {@code #} would start a comment).
+     */
+    static String sbatchQuote(String arg) {
+        return SAFE.matcher(arg).matches() ? arg : "\"" + arg.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
     }
 
     /** {@code peft4j-<name>}, with characters other than letters, digits, '.', '_' and '-' replaced. */

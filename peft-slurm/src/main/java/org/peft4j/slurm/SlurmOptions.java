@@ -20,9 +20,21 @@ import org.peft4j.runtime.config.Settings;
 public record SlurmOptions(String partition, String gres, String time, String account, List<String> extra,
         int maxResubmits, Duration poll) {
 
-    /** Copies the list. */
+    /** Copies the list and refuses control characters, which would end an {@code #SBATCH} line. */
     public SlurmOptions {
         extra = List.copyOf(extra);
+        requirePlain(Settings.SLURM_PARTITION.key(), partition);
+        requirePlain(Settings.SLURM_GRES.key(), gres);
+        requirePlain(Settings.SLURM_TIME.key(), time);
+        requirePlain(Settings.SLURM_ACCOUNT.key(), account);
+        extra.forEach(o -> requirePlain(Settings.SLURM_SBATCH_OPTIONS.key(), o));
+    }
+
+    private static void requirePlain(String key, String value) {
+        if (value.chars().anyMatch(Character::isISOControl)) {
+            throw new SlurmException(key + " = '" + SbatchScript.printable(value) + "' holds a control character; "
+                    + "expected a plain sbatch value such as gpu, gpu:1 or 02:00:00, on one line");
+        }
     }
 
     /**

@@ -1,6 +1,8 @@
 package org.peft4j.slurm;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -23,13 +25,17 @@ class SbatchScriptTest {
 
     /** A script whose "java" prints its arguments, for trials a and b. */
     private static Path script(Path dir, Path store, String classPath) throws Exception {
+        return script(dir, store, classPath, "my comparison");
+    }
+
+    private static Path script(Path dir, Path store, String classPath, String name) throws Exception {
         Path java = dir.resolve("bin dir").resolve("java");
         Files.createDirectories(java.getParent());
         Files.writeString(java, "#!/bin/sh\necho \"OMP=$OMP_NUM_THREADS MKL=$MKL_CBWR\"; for a; do echo \"[$a]\"; done\n");
         Files.setPosixFilePermissions(java, PosixFilePermissions.fromString("rwxr-xr-x"));
         WorkerCommand command = new WorkerCommand(java.toString(), classPath, List.of("-Xmx1g"), "org.example.Main",
                 List.of("--threads", "2"), Map.of());
-        String text = new SbatchScript(command, 2, List.of(dir), OPTIONS).text(store, "my comparison", List.of("a", "b"),
+        String text = new SbatchScript(command, 2, List.of(dir), OPTIONS).text(store, name, List.of("a", "b"),
                 Map.of("MKL_CBWR", "AUTO,STRICT"));
         Path file = dir.resolve("array-1.sbatch");
         Files.writeString(file, text);
@@ -70,6 +76,73 @@ class SbatchScriptTest {
         Files.delete(store);
         out = runTask(script(dir, store, dir.toString()), 0);
         assertTrue(out.contains("peft4j: path " + store + " is not visible on "), out);
+    }
+
+    private static final String HOSTILE = "st ore 'q' \"dq\" $HOME `touch pwned` $(touch pwned2) #x";
+
+    @Test
+    void hostilePathsReachTheTrialAsSingleLiteralWords(@TempDir Path dir) throws Exception {
+        Path store = Files.createDirectories(dir.resolve(HOSTILE));
+        Path jar = Files.createFile(dir.resolve("a jar 'x' $y `z`.jar"));
+        Path script = script(dir, store, jar + ":" + dir, "my comparison 2");
+        Process syntax = new ProcessBuilder("bash", "-n", script.toString()).redirectErrorStream(true).start();
+        assertTrue(syntax.waitFor(30, TimeUnit.SECONDS));
+        assertEquals(0, syntax.exitValue(), new String(syntax.getInputStream().readAllBytes()));
+        String out = runTask(script, 0);
+        assertTrue(out.contains("[-cp]\n[" + jar + ":" + dir + "]\n"), out);
+        assertTrue(out.contains("[--store]\n[" + store + "]\n"), out);
+        assertTrue(out.endsWith("[--id]\n[a]\n[--take-over]\nexit 0"), out);
+        assertFalse(Files.exists(dir.resolve("pwned")) || Files.exists(dir.resolve("pwned2")));
+        assertFalse(Files.exists(Path.of("pwned")) || Files.exists(Path.of("pwned2")));
+        String output = Files.readString(script).lines().filter(l -> l.startsWith("#SBATCH --output=")).findFirst()
+                .orElseThrow();
+        assertEquals("--output=" + store.resolve("logs/slurm-%A_%a.log"), sbatchArgument(output.substring(8)));
+    }
+
+    @Test
+    void namesAndPathsThatCouldBreakOutOfTheScriptAreRefusedInOneSentence(@TempDir Path dir) throws Exception {
+        Path store = Files.createDirectories(dir.resolve("store"));
+        for (String name : List.of("x\nrm -rf ~", "x$(id)", "x`id`", "x'y", "x\"y", "", "-x")) {
+            SlurmException e = assertThrows(SlurmException.class, () -> script(dir, store, dir.toString(), name));
+            assertTrue(e.getMessage().startsWith("the comparison name '") && e.getMessage().endsWith("with --name")
+                    && !e.getMessage().contains("\n"), e.getMessage());
+        }
+        SlurmException e = assertThrows(SlurmException.class,
+                () -> script(dir, dir.resolve("a\nb"), dir.toString()));
+        assertTrue(e.getMessage().contains("a\\u000Ab") && e.getMessage().contains("control character"), e.getMessage());
+        for (String bad : List.of("gpu\nsrun rm -rf ~", "gpu\r", "gpu\u0000")) {
+            e = assertThrows(SlurmException.class,
+                    () -> new SlurmOptions(bad, "", "", "", List.of(), 0, Duration.ofSeconds(1)));
+            assertTrue(e.getMessage().startsWith("slurm.partition = 'gpu\\u00"), e.getMessage());
+            e = assertThrows(SlurmException.class,
+                    () -> new SlurmOptions("", "", "", "", List.of(bad), 0, Duration.ofSeconds(1)));
+            assertTrue(e.getMessage().startsWith("slurm.sbatch_options = "), e.getMessage());
+        }
+    }
+
+    /** An #SBATCH argument as sbatch reads it: quotes group, backslash escapes, unquoted # ends the line. */
+    private static String sbatchArgument(String line) {
+        StringBuilder out = new StringBuilder();
+        char quote = 0;
+        for (int i = 0; i < line.length(); i++) {
+            char c = line.charAt(i);
+            if (c == '\\') {
+                out.append(line.charAt(++i));
+            } else if (quote != 0) {
+                if (c == quote) {
+                    quote = 0;
+                } else {
+                    out.append(c);
+                }
+            } else if (c == '"' || c == '\'') {
+                quote = c;
+            } else if (c == '#' || Character.isWhitespace(c)) {
+                break;
+            } else {
+                out.append(c);
+            }
+        }
+        return out.toString();
     }
 
     @Test

@@ -1,6 +1,7 @@
 package org.peft4j.runtime.adapters;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.types.Shape;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -88,6 +89,7 @@ public final class AdapterFiles {
         checkBase(file, metadata, base, baseSha256, ignoreBaseMismatch);
         MethodInstance method = recreate(file, metadata, registry);
         if (base.config().numClasses() != metadata.model().numClasses()) {
+            requireHead(file, archive, metadata.model());
             base.resizeHead(metadata.model().numClasses());
         }
         PeftModel model = PeftModel.attach(base, method.method(), metadata.referenceCompat());
@@ -132,6 +134,17 @@ public final class AdapterFiles {
             throw new CheckpointException(file, "was trained on a backbone " + architecture(metadata.model())
                     + ", but the given base is " + architecture(base.config()) + "; build the base from preset '"
                     + metadata.model().name() + "'");
+        }
+    }
+
+    /** Checks the saved head against the metadata's class count before the base's head is resized. */
+    private static void requireHead(Path file, TensorArchive archive, VitConfig model) {
+        RawTensor head = archive.tensors().get("head.weight");
+        Shape expected = new Shape(model.numClasses(), model.dim());
+        if (head == null || !head.shape().equals(expected)) {
+            throw new CheckpointException(file, "metadata declares " + model.numClasses() + " classes, so tensor "
+                    + "'head.weight' should have shape " + expected + ", but it " + (head == null ? "is missing"
+                            : "has " + head.shape()) + "; the file is damaged");
         }
     }
 

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.peft4j.runtime.data.DataLimits;
 import org.peft4j.runtime.io.CheckpointException;
 import org.peft4j.runtime.plugins.MethodInstance;
 import org.peft4j.runtime.vit.PeftModel;
@@ -38,6 +39,15 @@ public record AdapterMetadata(
 
     /** Value of the {@code peft4j.format} key that identifies adapter files of this layout. */
     public static final String FORMAT = "peft4j-adapter/1";
+
+    /** Largest width of a backbone an adapter may declare (ViT-g is 1408). */
+    static final int MAX_DIM = 8192;
+    /** Largest depth of a backbone an adapter may declare (ViT-g is 40). */
+    static final int MAX_DEPTH = 128;
+    /** Largest image side of a backbone an adapter may declare. */
+    static final int MAX_IMAGE = 4096;
+    /** Largest MLP ratio of a backbone an adapter may declare. */
+    static final int MAX_MLP_RATIO = 16;
 
     private static final Gson GSON = new Gson();
     private static final String KEY_FORMAT = "peft4j.format";
@@ -130,6 +140,7 @@ public record AdapterMetadata(
             throw new CheckpointException(file, "metadata '" + KEY_MODEL + "' is not a valid model configuration: "
                     + e.getMessage(), e);
         }
+        requireBounded(file, model);
         return new AdapterMetadata(
                 require(file, metadata, KEY_METHOD),
                 require(file, metadata, KEY_METHOD_VERSION),
@@ -138,6 +149,29 @@ public record AdapterMetadata(
                 require(file, metadata, KEY_BASE_SHA256),
                 model,
                 Boolean.parseBoolean(require(file, metadata, KEY_REFERENCE_COMPAT)));
+    }
+
+    /**
+     * Refuses a model configuration that would make a backbone absurdly large before anything is
+     * allocated: classes above {@code data.max_classes}, or dimensions beyond {@link #MAX_DIM},
+     * {@link #MAX_DEPTH}, {@link #MAX_IMAGE} and {@link #MAX_MLP_RATIO}.
+     */
+    private static void requireBounded(Path file, VitConfig m) {
+        int maxClasses = DataLimits.current().maxClasses();
+        String problem = m.numClasses() > maxClasses ? m.numClasses() + " classes, above the limit of " + maxClasses
+                        + " (data.max_classes)"
+                : m.dim() < 1 || m.dim() > MAX_DIM || m.heads() < 1 || m.depth() < 1 || m.depth() > MAX_DEPTH
+                        || m.patchSize() < 1 || m.imageSize() < m.patchSize() || m.imageSize() > MAX_IMAGE
+                        || m.mlpRatio() < 1 || m.mlpRatio() > MAX_MLP_RATIO
+                        ? "dim " + m.dim() + ", depth " + m.depth() + ", " + m.heads() + " heads, image " + m.imageSize()
+                                + " px, patch " + m.patchSize() + ", MLP ratio " + m.mlpRatio() + ", outside dim 1.."
+                                + MAX_DIM + ", depth 1.." + MAX_DEPTH + ", image up to " + MAX_IMAGE + " px, MLP ratio 1.."
+                                + MAX_MLP_RATIO
+                : null;
+        if (problem != null) {
+            throw new CheckpointException(file, "metadata '" + KEY_MODEL + "' declares a backbone of " + problem
+                    + "; the file is damaged or hostile, nothing was allocated");
+        }
     }
 
     private static String require(Path file, Map<String, String> metadata, String key) {

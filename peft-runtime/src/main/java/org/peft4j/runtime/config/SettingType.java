@@ -22,6 +22,14 @@ public final class SettingType<T> {
     public static final SettingType<Integer> POSITIVE_INT = integer("a positive integer", 1);
     /** An integer of at least 0. */
     public static final SettingType<Integer> NON_NEGATIVE_INT = integer("an integer >= 0", 0);
+    /** A 64-bit integer of at least 1. */
+    public static final SettingType<Long> POSITIVE_LONG = new SettingType<>("a positive integer", text -> {
+        long value = Long.parseLong(text);
+        if (value < 1) {
+            throw new IllegalArgumentException(value + " < 1");
+        }
+        return value;
+    });
     /** Any 64-bit integer. */
     public static final SettingType<Long> LONG = new SettingType<>("an integer", Long::parseLong);
     /** A finite number of at least 0. */

@@ -55,6 +55,12 @@ public final class Settings {
             "intra-op threads, 0 for one per core");
     /** Data set root. */
     public static final Setting<Path> DATA_ROOT = new Setting<>("data.root", SettingType.PATH, "folder of the data sets");
+    /** Most pixels of one image of a data set. */
+    public static final Setting<Long> DATA_MAX_PIXELS = new Setting<>("data.max_pixels", SettingType.POSITIVE_LONG,
+            "most pixels (width x height) of one image, checked before decoding");
+    /** Most classes of a data set. */
+    public static final Setting<Integer> DATA_MAX_CLASSES = new Setting<>("data.max_classes", SettingType.POSITIVE_INT,
+            "most classes a data set's labels may imply");
     /** Plugin folder. */
     public static final Setting<Path> PLUGINS_DIR = new Setting<>("plugins.dir", SettingType.INSTALLATION_PATH,
             "folder of method plugin JARs (plugins are code: see docs/security.md); relative to the installation");
@@ -86,7 +92,7 @@ public final class Settings {
 
     private static final Map<String, Setting<?>> ALL = index(MODEL, CHECKPOINT, EPOCHS, BATCH_SIZE, EVAL_BATCH_SIZE,
             WARMUP_EPOCHS, WARMUP_LR, MIN_LR, LR_GRID, WD_GRID, DROP_PATH, SEED, REFERENCE_COMPAT, DEVICE, THREADS,
-            DATA_ROOT, PLUGINS_DIR, RESULTS_DIR, SLURM_PARTITION, SLURM_GRES, SLURM_TIME, SLURM_ACCOUNT,
+            DATA_ROOT, DATA_MAX_PIXELS, DATA_MAX_CLASSES, PLUGINS_DIR, RESULTS_DIR, SLURM_PARTITION, SLURM_GRES, SLURM_TIME, SLURM_ACCOUNT,
             SLURM_SBATCH_OPTIONS, SLURM_MAX_RESUBMITS, SLURM_POLL_SECONDS);
 
     private Settings() {}

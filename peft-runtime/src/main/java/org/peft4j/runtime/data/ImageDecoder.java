@@ -54,6 +54,7 @@ public final class ImageDecoder {
                     }
                 });
                 reader.setInput(in, true, true);
+                requireBounded(reader, DataLimits.current().maxPixels());
                 BufferedImage image = reader.read(0);
                 if (truncated.get() != null) {
                     throw new IOException("the image data is truncated (" + truncated.get() + ")");
@@ -68,6 +69,20 @@ public final class ImageDecoder {
     }
 
     /**
+     * Refuses an image whose header declares more than {@code maxPixels} pixels, before any pixel
+     * buffer is allocated (the PNG IHDR or JPEG SOF is all that has been read).
+     */
+    private static void requireBounded(ImageReader reader, long maxPixels) throws IOException {
+        long width = reader.getWidth(0);
+        long height = reader.getHeight(0);
+        if (width < 1 || height < 1 || width * height > maxPixels) {
+            throw new IOException("its header declares " + width + " x " + height + " = " + width * height
+                    + " pixels, " + (width < 1 || height < 1 ? "an empty image" : "over the limit of " + maxPixels
+                    + " (data.max_pixels)") + "; resize the image or, if it is genuine, raise data.max_pixels");
+        }
+    }
+
+    /**
      * Converts a decoded image to planar 8-bit RGB without colour management.
      *
      * @param image a decoded image
@@ -76,8 +91,8 @@ public final class ImageDecoder {
     public static RgbImage toRgb(BufferedImage image) {
         int w = image.getWidth();
         int h = image.getHeight();
-        int plane = w * h;
-        byte[] out = new byte[3 * plane];
+        int plane = Math.multiplyExact(w, h);
+        byte[] out = new byte[Math.multiplyExact(3, plane)];
         ColorModel cm = image.getColorModel();
         Raster raster = image.getRaster();
         int colours = cm.getNumColorComponents();

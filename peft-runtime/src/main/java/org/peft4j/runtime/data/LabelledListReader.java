@@ -11,7 +11,8 @@ import java.util.regex.Pattern;
 
 /**
  * Reads a list file of {@code path label} lines. Blank lines are skipped; every other line must
- * have exactly two fields, the second a base-10 integer. Bad lines become problems, never
+ * have exactly two fields, the second a base-10 integer below {@link DataLimits#maxClasses()}. A
+ * leading UTF-8 byte order mark is skipped. Bad lines become problems, never
  * exceptions, so that all of them can be reported at once.
  */
 final class LabelledListReader {
@@ -41,6 +42,9 @@ final class LabelledListReader {
      */
     record Parsed(List<Sample> samples, List<DataProblem> problems, String contentHash) {}
 
+    /** A UTF-8 byte order mark, as written by some editors; skipped at the start of a file. */
+    private static final String BOM = "\uFEFF";
+
     private LabelledListReader() {}
 
     /**
@@ -61,7 +65,9 @@ final class LabelledListReader {
         }
         List<Sample> samples = new ArrayList<>();
         List<DataProblem> problems = new ArrayList<>();
-        String[] lines = new String(bytes, StandardCharsets.UTF_8).split("\n", -1);
+        String text = new String(bytes, StandardCharsets.UTF_8);
+        String[] lines = (text.startsWith(BOM) ? text.substring(1) : text).split("\n", -1);
+        int maxClasses = DataLimits.current().maxClasses();
         boolean first = true;
         for (int i = 0; i < lines.length; i++) {
             String line = lines[i].strip();
@@ -71,13 +77,13 @@ final class LabelledListReader {
             boolean header = first && format == Format.CSV && line.equalsIgnoreCase("path,label");
             first = false;
             if (!header) {
-                parseLine(file, i + 1, line, format, samples, problems);
+                parseLine(file, i + 1, line, format, maxClasses, samples, problems);
             }
         }
         return new Parsed(samples, problems, ContentHash.sha256(bytes));
     }
 
-    private static void parseLine(Path file, int lineNo, String line, Format format,
+    private static void parseLine(Path file, int lineNo, String line, Format format, int maxClasses,
             List<Sample> samples, List<DataProblem> problems) {
         String[] fields = format.separator.split(line, -1);
         if (fields.length != 2) {
@@ -91,12 +97,21 @@ final class LabelledListReader {
             problems.add(new DataProblem(file, lineNo, "the image path is empty; fix or remove the line"));
             return;
         }
+        long value;
         try {
-            samples.add(new Sample(path, Integer.parseInt(label), lineNo));
+            value = Long.parseLong(label);
         } catch (NumberFormatException e) {
             problems.add(new DataProblem(file, lineNo, "the label '" + label
                     + "' is not an integer; labels must be 0-based class indices"));
+            return;
         }
+        if (value >= maxClasses) {
+            problems.add(new DataProblem(file, lineNo, "the label " + value + " is above the limit of " + maxClasses
+                    + " classes (data.max_classes); fix the label, or raise data.max_classes if the data set "
+                    + "really has that many classes"));
+            return;
+        }
+        samples.add(new Sample(path, (int) Math.max(value, Integer.MIN_VALUE), lineNo));
     }
 
     private static Parsed unreadable(Path file, String message) {

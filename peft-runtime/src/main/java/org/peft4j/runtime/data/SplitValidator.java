@@ -14,7 +14,8 @@ import java.util.Map;
  * Checks a split before any training, collecting every problem rather than stopping at the first:
  * the lines that could not be read (wrong number of fields, non-integer label, missing list file),
  * an empty split, labels outside {@code 0..numClasses-1}, the same image listed twice, paths that
- * escape the root (absolute, {@code ..}, or a symbolic link resolving outside it), missing images
+ * escape the root (absolute, {@code ..}, or whose real path, with links and {@code ..} resolved as
+ * the file system opens them, lies outside the real root), missing images
  * and, on request, images that cannot be decoded.
  */
 public final class SplitValidator {
@@ -153,12 +154,19 @@ public final class SplitValidator {
             return "the image path '" + path + "' escapes the data set root " + root
                     + " through '..'; keep images inside the root";
         }
-        if (!Files.exists(resolved)) {
+        // the file that will be opened: links and '..' resolved in order, as the OS does
+        Path opened = root.resolve(relative);
+        if (!Files.exists(opened)) {
             return "the image '" + path + "' does not exist under " + root + "; fix the path or remove the line";
         }
-        Path real = realPath(resolved);
+        Path real;
+        try {
+            real = opened.toRealPath();
+        } catch (IOException e) {
+            return "the image path '" + path + "' cannot be resolved (" + e.getMessage() + "); fix the path";
+        }
         if (!real.startsWith(realRoot)) {
-            return "the image path '" + path + "' is a symbolic link resolving to " + real
+            return "the image path '" + path + "' goes through a symbolic link resolving to " + real
                     + ", outside the data set root " + realRoot + "; copy the image into the root";
         }
         if (!Files.isRegularFile(real)) {

@@ -18,6 +18,9 @@ import java.util.zip.ZipFile;
  */
 public final class NpzFile {
 
+    /** The most data bytes all arrays of an archive may hold together (also bounded by the heap). */
+    public static final long MAX_TOTAL_BYTES = 16L << 30;
+
     private NpzFile() {}
 
     /**
@@ -29,10 +32,23 @@ public final class NpzFile {
      *     that is not a little-endian float array in C order
      */
     public static TensorArchive read(Path file) {
+        return read(file, Math.min(MAX_TOTAL_BYTES, Runtime.getRuntime().maxMemory()));
+    }
+
+    /**
+     * Reads every array of an archive, refusing one whose declared shape disagrees with its size
+     * or whose data would take the arrays over a total.
+     *
+     * @param file the {@code .npz} file
+     * @param maxTotalBytes the most data bytes of all arrays together
+     * @return the arrays by key, in archive order
+     */
+    static TensorArchive read(Path file, long maxTotalBytes) {
         if (!Files.exists(file)) {
             throw new CheckpointException(file, "does not exist");
         }
         Map<String, RawTensor> tensors = new LinkedHashMap<>();
+        long total = 0;
         try (ZipFile zip = new ZipFile(file.toFile())) {
             for (ZipEntry entry : Collections.list(zip.entries())) {
                 if (entry.isDirectory()) {
@@ -43,7 +59,9 @@ public final class NpzFile {
                 if (!member.endsWith(".npy")) {
                     throw problem.at("is not a .npy array; an npz archive holds only .npy members");
                 }
-                tensors.put(member.substring(0, member.length() - 4), NpyArray.parse(problem, readMember(file, zip, entry)));
+                RawTensor t = readMember(file, zip, entry, problem, maxTotalBytes - total);
+                total += t.data().remaining();
+                tensors.put(member.substring(0, member.length() - 4), t);
             }
         } catch (ZipException e) {
             throw new CheckpointException(file, "is not a readable npz (zip) archive, probably truncated or not an npz: "
@@ -57,13 +75,10 @@ public final class NpzFile {
         return new TensorArchive(file, tensors, Map.of());
     }
 
-    private static byte[] readMember(Path file, ZipFile zip, ZipEntry entry) {
+    private static RawTensor readMember(Path file, ZipFile zip, ZipEntry entry, NpyArray.Problem problem,
+            long maxDataBytes) {
         try (InputStream in = zip.getInputStream(entry)) {
-            byte[] bytes = in.readAllBytes();
-            if (entry.getSize() >= 0 && bytes.length != entry.getSize()) {
-                throw new IOException(bytes.length + " of " + entry.getSize() + " bytes");
-            }
-            return bytes;
+            return NpyArray.read(problem, in, entry.getSize(), maxDataBytes);
         } catch (IOException e) {
             throw new CheckpointException(file, "member '" + entry.getName() + "' cannot be read, the archive is "
                     + "probably truncated or corrupt: " + e.getMessage(), e);

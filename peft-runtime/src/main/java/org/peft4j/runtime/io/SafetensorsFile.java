@@ -16,8 +16,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 
@@ -53,7 +56,11 @@ public final class SafetensorsFile {
             }
             ByteBuffer all = ch.map(FileChannel.MapMode.READ_ONLY, 0, size).order(ByteOrder.LITTLE_ENDIAN);
             long headerLength = all.getLong(0);
-            if (headerLength < 2 || headerLength > MAX_HEADER || 8 + headerLength > size) {
+            if (headerLength < 2 || headerLength > MAX_HEADER) {
+                throw new CheckpointException(file, "header length " + headerLength + " is not between 2 and "
+                        + MAX_HEADER + " bytes: the file is damaged or not safetensors");
+            }
+            if (headerLength > size - 8) {
                 throw new CheckpointException(file, "header length " + headerLength + " goes beyond the file of "
                         + size + " bytes: the file is truncated or not safetensors");
             }
@@ -63,13 +70,17 @@ public final class SafetensorsFile {
             long dataStart = 8 + headerLength;
             Map<String, RawTensor> tensors = new LinkedHashMap<>();
             Map<String, String> metadata = new LinkedHashMap<>();
+            Map<String, long[]> ranges = new LinkedHashMap<>();
             for (Map.Entry<String, JsonElement> e : header.entrySet()) {
                 if (e.getKey().equals("__metadata__")) {
                     metadata(file, e.getValue(), metadata);
                 } else {
-                    tensors.put(e.getKey(), tensor(file, e.getKey(), e.getValue(), all, dataStart));
+                    RawTensor t = tensor(file, e.getKey(), e.getValue(), all, dataStart);
+                    tensors.put(e.getKey(), t);
+                    ranges.put(e.getKey(), longs(e.getValue().getAsJsonObject().get("data_offsets")));
                 }
             }
+            requireDisjoint(file, ranges);
             return new TensorArchive(file, tensors, metadata);
         } catch (NoSuchFileException e) {
             throw new CheckpointException(file, "does not exist", e);
@@ -110,9 +121,13 @@ public final class SafetensorsFile {
         long[] offsets = spec == null ? null : longs(spec.get("data_offsets"));
         JsonElement dtypeField = spec == null ? null : spec.get("dtype");
         if (dims == null || offsets == null || offsets.length != 2 || dtypeField == null
-                || !dtypeField.isJsonPrimitive() || Arrays.stream(dims).anyMatch(d -> d < 0)) {
+                || !dtypeField.isJsonPrimitive()) {
             throw new CheckpointException(file, "tensor '" + name + "' has a malformed header entry " + entry
-                    + "; expected {\"dtype\": ..., \"shape\": [...], \"data_offsets\": [begin, end]}");
+                    + "; expected {\"dtype\": ..., \"shape\": [...], \"data_offsets\": [begin, end]} of integers");
+        }
+        if (Arrays.stream(dims).anyMatch(d -> d < 0)) {
+            throw new CheckpointException(file, "tensor '" + name + "' has a negative dimension in its shape "
+                    + Arrays.toString(dims) + "; the file is damaged or not safetensors");
         }
         String dtypeName = dtypeField.getAsString();
         DataType dtype = DTYPES.get(dtypeName);
@@ -120,20 +135,53 @@ public final class SafetensorsFile {
             throw new CheckpointException(file, "tensor '" + name + "' has unknown dtype '" + dtypeName
                     + "'; supported: " + new TreeSet<>(DTYPES.keySet()));
         }
-        Shape shape = new Shape(dims);
-        long expected = shape.size() * dtype.getNumOfBytes();
-        if (offsets[1] - offsets[0] != expected || offsets[0] < 0) {
+        long expected = byteSize(file, name, dims, dtype);
+        long begin = offsets[0];
+        long end = offsets[1];
+        if (begin < 0 || end < begin || end - begin != expected) {
             throw new CheckpointException(file, "tensor '" + name + "' declares byte range "
-                    + Arrays.toString(offsets) + " but shape " + shape + " of " + dtypeName
+                    + Arrays.toString(offsets) + " but shape " + new Shape(dims) + " of " + dtypeName
                     + " needs " + expected + " bytes");
         }
-        if (dataStart + offsets[1] > all.capacity()) {
-            throw new CheckpointException(file, "truncated: tensor '" + name + "' ends at byte " + (dataStart + offsets[1])
+        if (end > all.capacity() - dataStart) {
+            throw new CheckpointException(file, "truncated: tensor '" + name + "' ends at byte "
+                    + (end <= Long.MAX_VALUE - dataStart ? String.valueOf(dataStart + end) : dataStart + " + " + end)
                     + " but the file has " + all.capacity() + " bytes");
         }
-        return new RawTensor(dtype, shape, all.slice((int) (dataStart + offsets[0]), (int) expected));
+        return new RawTensor(dtype, new Shape(dims), all.slice((int) (dataStart + begin), (int) expected));
     }
 
+    /** The shape's element count times the dtype size, refused when it overflows a long. */
+    private static long byteSize(Path file, String name, long[] dims, DataType dtype) {
+        try {
+            long size = dtype.getNumOfBytes();
+            for (long d : dims) {
+                size = Math.multiplyExact(size, d);
+            }
+            return size;
+        } catch (ArithmeticException e) {
+            throw new CheckpointException(file, "tensor '" + name + "' has shape " + Arrays.toString(dims)
+                    + " whose byte size overflows 64 bits; the file is damaged or hostile");
+        }
+    }
+
+    /** Refuses two tensors whose byte ranges overlap (empty tensors overlap nothing). */
+    private static void requireDisjoint(Path file, Map<String, long[]> ranges) {
+        List<Map.Entry<String, long[]>> sorted = new ArrayList<>(ranges.entrySet());
+        sorted.removeIf(e -> e.getValue()[0] == e.getValue()[1]);
+        sorted.sort(Comparator.comparingLong(e -> e.getValue()[0]));
+        for (int i = 1; i < sorted.size(); i++) {
+            Map.Entry<String, long[]> a = sorted.get(i - 1);
+            Map.Entry<String, long[]> b = sorted.get(i);
+            if (b.getValue()[0] < a.getValue()[1]) {
+                throw new CheckpointException(file, "tensors '" + a.getKey() + "' " + Arrays.toString(a.getValue())
+                        + " and '" + b.getKey() + "' " + Arrays.toString(b.getValue())
+                        + " have overlapping byte ranges; the file is damaged or hostile");
+            }
+        }
+    }
+
+    /** An array of integers (JSON numbers without fraction that fit a long), or null. */
     private static long[] longs(JsonElement element) {
         if (element == null || !element.isJsonArray()) {
             return null;
@@ -145,7 +193,11 @@ public final class SafetensorsFile {
             if (!v.isJsonPrimitive() || !v.getAsJsonPrimitive().isNumber()) {
                 return null;
             }
-            out[i] = v.getAsLong();
+            try {
+                out[i] = v.getAsBigDecimal().longValueExact();
+            } catch (ArithmeticException | NumberFormatException e) {
+                return null;
+            }
         }
         return out;
     }

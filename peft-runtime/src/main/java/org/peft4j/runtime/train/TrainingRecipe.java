@@ -39,7 +39,11 @@ public record TrainingRecipe(
         require(microBatch >= 1 && batchSize % microBatch == 0,
                 "micro batch " + microBatch + " must divide the batch size " + batchSize);
         require(lr > 0 && Double.isFinite(lr), "learning rate must be positive, got " + lr);
-        require(weightDecay >= 0, "weight decay must be >= 0, got " + weightDecay);
+        require(weightDecay >= 0 && Double.isFinite(weightDecay), "weight decay must be finite and >= 0, got "
+                + weightDecay);
+        require(warmupLr >= 0 && Double.isFinite(warmupLr), "warm-up learning rate must be finite and >= 0, got "
+                + warmupLr);
+        require(minLr >= 0 && Double.isFinite(minLr), "minimum learning rate must be finite and >= 0, got " + minLr);
         require(warmupEpochs >= 0 && warmupEpochs < epochs || warmupEpochs == 0,
                 "warm-up epochs must be in [0, epochs), got " + warmupEpochs);
         require(dropPath >= 0 && dropPath < 1, "drop path must be in [0, 1), got " + dropPath);

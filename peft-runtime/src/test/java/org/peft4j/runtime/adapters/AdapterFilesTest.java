@@ -199,6 +199,46 @@ class AdapterFilesTest {
         }
     }
 
+    /** A real adapter file whose metadata's model configuration is edited. */
+    private static Path withModel(String name, String from, String to) {
+        Path file = saved(name, baseSha);
+        TensorArchive archive = SafetensorsFile.read(file);
+        Map<String, String> metadata = new java.util.LinkedHashMap<>(archive.metadata());
+        String model = metadata.get("peft4j.model");
+        assertTrue(model.contains(from), model);
+        metadata.put("peft4j.model", model.replace(from, to));
+        Path edited = work.resolve("edited-" + name);
+        SafetensorsFile.writeRaw(edited, archive.tensors(), metadata);
+        return edited;
+    }
+
+    @Test
+    void metadataThatWouldSizeAHugeBackboneIsRefusedBeforeAllocating() {
+        Path classes = withModel("bomb.safetensors", "\"numClasses\":3", "\"numClasses\":50000000");
+        CheckpointException e = assertThrows(CheckpointException.class, () -> AdapterFiles.readMetadata(classes));
+        assertTrue(e.getMessage().contains("declares a backbone of 50000000 classes, above the limit of 100000 "
+                + "(data.max_classes)"), e.getMessage());
+        try (VisionTransformer fresh = base(CONFIG)) {
+            assertThrows(CheckpointException.class, () -> AdapterFiles.load(classes, fresh, baseSha, registry, false));
+            assertEquals(new Shape(3, 32), fresh.parameters().get("head.weight").array().getShape());
+        }
+        Path wide = withModel("wide.safetensors", "\"dim\":32", "\"dim\":1048576");
+        e = assertThrows(CheckpointException.class, () -> AdapterFiles.readMetadata(wide));
+        assertTrue(e.getMessage().contains("declares a backbone of dim 1048576"), e.getMessage());
+    }
+
+    @Test
+    void aClassCountThatDisagreesWithTheSavedHeadIsRefusedBeforeResizing() {
+        Path file = withModel("head.safetensors", "\"numClasses\":3", "\"numClasses\":9");
+        try (VisionTransformer fresh = base(CONFIG)) {
+            CheckpointException e = assertThrows(CheckpointException.class,
+                    () -> AdapterFiles.load(file, fresh, baseSha, registry, false));
+            assertTrue(e.getMessage().contains("metadata declares 9 classes, so tensor 'head.weight' should have shape "
+                    + "(9, 32), but it has (3, 32)"), e.getMessage());
+            assertEquals(new Shape(3, 32), fresh.parameters().get("head.weight").array().getShape());
+        }
+    }
+
     @Test
     void baseCheckpointIsNotAnAdapter() {
         CheckpointException e = assertThrows(CheckpointException.class, () -> AdapterFiles.readMetadata(baseFile));

@@ -80,7 +80,7 @@ class PeftConfigTest {
         ConfigException e = assertThrows(ConfigException.class, () -> PeftConfig.load(List.of("epochs=3")));
         assertEquals("command line: unknown key 'epochs'; did you mean 'train.epochs'?", e.getMessage());
         e = assertThrows(ConfigException.class, () -> PeftConfig.load(List.of("colour=blue")));
-        assertTrue(e.getMessage().startsWith("command line: unknown key 'colour'; known keys are [checkpoint, data.root,"),
+        assertTrue(e.getMessage().startsWith("command line: unknown key 'colour'; known keys are [checkpoint, data.max_classes, data.max_pixels, data.root,"),
                 e.getMessage());
     }
 

@@ -5,10 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.zip.CRC32;
+import java.util.zip.DeflaterOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -94,6 +99,72 @@ class ImageDecoderTest {
             byte[] bytes = Files.readAllBytes(f);
             Files.write(f, Arrays.copyOf(bytes, bytes.length / 2));
             assertThrows(IOException.class, () -> ImageDecoder.decode(f), name);
+        }
+    }
+
+    /** A real PNG whose IHDR claims the given size, with a tiny IDAT (one deflated row). */
+    private static byte[] pngClaiming(int width, int height, int colourType) throws IOException {
+        ByteArrayOutputStream png = new ByteArrayOutputStream();
+        png.write(new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'});
+        chunk(png, "IHDR", ByteBuffer.allocate(13).putInt(width).putInt(height).put((byte) 8).put((byte) colourType)
+                .put((byte) 0).put((byte) 0).put((byte) 0).array());
+        ByteArrayOutputStream idat = new ByteArrayOutputStream();
+        try (DeflaterOutputStream z = new DeflaterOutputStream(idat)) {
+            z.write(new byte[16]);
+        }
+        chunk(png, "IDAT", idat.toByteArray());
+        chunk(png, "IEND", new byte[0]);
+        return png.toByteArray();
+    }
+
+    private static void chunk(ByteArrayOutputStream out, String type, byte[] data) throws IOException {
+        byte[] typeBytes = type.getBytes(StandardCharsets.US_ASCII);
+        CRC32 crc = new CRC32();
+        crc.update(typeBytes);
+        crc.update(data);
+        out.write(ByteBuffer.allocate(4).putInt(data.length).array());
+        out.write(typeBytes);
+        out.write(data);
+        out.write(ByteBuffer.allocate(4).putInt((int) crc.getValue()).array());
+    }
+
+    @Test
+    void aPngClaimingHugeDimensionsIsRefusedFromItsHeader() throws IOException {
+        Path rgb = Files.write(dir.resolve("bomb.png"), pngClaiming(20000, 20000, 2));
+        assertTrue(Files.size(rgb) < 100, "a tiny file");
+        IOException e = assertThrows(IOException.class, () -> ImageDecoder.decode(rgb));
+        assertEquals("its header declares 20000 x 20000 = 400000000 pixels, over the limit of 67108864 "
+                + "(data.max_pixels); resize the image or, if it is genuine, raise data.max_pixels", e.getMessage());
+        Path gray = Files.write(dir.resolve("gray.png"), pngClaiming(30000, 30000, 0));
+        e = assertThrows(IOException.class, () -> ImageDecoder.decode(gray));
+        assertTrue(e.getMessage().startsWith("its header declares 30000 x 30000 = 900000000 pixels"), e.getMessage());
+    }
+
+    @Test
+    void aJpegClaimingHugeDimensionsIsRefusedFromItsStartOfFrame() throws IOException {
+        Path file = TestImages.write(TestImages.rgb(16, 16, 1), dir.resolve("a.jpg"));
+        byte[] bytes = Files.readAllBytes(file);
+        int sof = 2;
+        while (!((bytes[sof] & 0xFF) == 0xFF && (bytes[sof + 1] & 0xFF) == 0xC0)) {
+            sof++;
+        }
+        ByteBuffer.wrap(bytes, sof + 5, 4).putShort((short) 30000).putShort((short) 30000);
+        Files.write(file, bytes);
+        IOException e = assertThrows(IOException.class, () -> ImageDecoder.decode(file));
+        assertTrue(e.getMessage().startsWith("its header declares 30000 x 30000 = 900000000 pixels"), e.getMessage());
+    }
+
+    @Test
+    void thePixelLimitIsConfigurable() throws IOException {
+        Path file = TestImages.write(TestImages.rgb(13, 7, 3), dir.resolve("a.png"));
+        DataLimits before = DataLimits.install(new DataLimits(90, 10));
+        try {
+            IOException e = assertThrows(IOException.class, () -> ImageDecoder.decode(file));
+            assertTrue(e.getMessage().contains("13 x 7 = 91 pixels, over the limit of 90"), e.getMessage());
+            DataLimits.install(new DataLimits(91, 10));
+            assertEquals(13, ImageDecoder.decode(file).width());
+        } finally {
+            DataLimits.install(before);
         }
     }
 }

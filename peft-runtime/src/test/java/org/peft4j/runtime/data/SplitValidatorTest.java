@@ -102,6 +102,40 @@ class SplitValidatorTest {
     }
 
     @Test
+    void aLinkFollowedByDotDotIsCheckedWhereItReallyLeads() throws Exception {
+        Path outside = Files.createDirectories(dir.resolve("outside/sub"));
+        TestImages.write(TestImages.rgb(8, 8, 9), outside.resolveSibling("x.png"));
+        TestImages.write(TestImages.rgb(8, 8, 1), task.resolve("images/x.png"));
+        Files.createSymbolicLink(task.resolve("images/link"), outside.toAbsolutePath());
+        assertProblem("images/link/../x.png 0\n", 1, "goes through a symbolic link resolving to "
+                + outside.resolveSibling("x.png").toRealPath() + ", outside the data set root");
+        assertTrue(problems("images/x.png 0\n").isEmpty());
+    }
+
+    @Test
+    void aHugeLabelIsAProblemOfItsLineNotAHugeHead() {
+        assertProblem("images/0.png 0\nimages/1.png 50000000\n", 2, "the label 50000000 is above the limit of "
+                + "100000 classes (data.max_classes); fix the label, or raise data.max_classes");
+        assertEquals(3, VtabDataset.open(task).numClasses(), "the huge label does not size the derived class count");
+        assertProblem("images/0.png 0\nimages/1.png 99999999999999999999\n", 2, "is not an integer");
+        DataLimits before = DataLimits.install(new DataLimits(1 << 20, 2));
+        try {
+            assertProblem("images/0.png 0\nimages/1.png 2\n", 2, "the label 2 is above the limit of 2 classes");
+        } finally {
+            DataLimits.install(before);
+        }
+    }
+
+    @Test
+    void aByteOrderMarkIsSkipped() {
+        assertTrue(problems("\uFEFFimages/0.png 0\nimages/1.png 1\n").isEmpty());
+        Path csv = TestImages.writeText(task.resolve("train.csv"), "\uFEFFpath,label\nimages/0.png,1\n");
+        DataSplit split = CsvDataset.read(csv, task, 3);
+        assertEquals(List.of(new Sample("images/0.png", 1, 2)), split.samples());
+        assertTrue(SplitValidator.validate(split, true, 1).isEmpty());
+    }
+
+    @Test
     void missingListFile() throws Exception {
         Files.delete(task.resolve("val200.txt"));
         DataProblem p = only(SplitValidator.checkStructure(VtabDataset.open(task).split("val200")));

@@ -82,6 +82,38 @@ class NpzFileTest {
     }
 
     @Test
+    void aDeclaredShapeIsBoundedBeforeAnyDataIsRead() throws IOException {
+        assertError(one("huge.npy", NpzWriter.npy(1, "<f4", false, new long[] {1L << 40}, floats(1))),
+                "member 'huge.npy' has 4398046511104 data bytes; arrays over 2147483639 bytes are not supported");
+        assertError(one("wrap.npy", NpzWriter.npy(1, "<f4", false, new long[] {1L << 32, 1L << 32}, floats(1))),
+                "member 'wrap.npy' has a .npy shape [4294967296, 4294967296] whose size overflows 64 bits");
+        assertError(one("neg.npy", NpzWriter.npy(1, "<f4", false, new long[] {-1, -4}, floats(1, 2, 3, 4))),
+                "member 'neg.npy' has a .npy shape with the negative dimension -1");
+    }
+
+    @Test
+    void aMemberLargerThanItsShapeIsRefusedBeforeItIsInflated() throws IOException {
+        Path file = dir.resolve("bomb.npz");
+        new NpzWriter().addMember("w.npy", NpzWriter.npy(1, "<f4", false, new long[] {1}, new byte[64 << 20]))
+                .write(file, true);
+        assertTrue(Files.size(file) < (1 << 20), "a real zip bomb: small on disk");
+        assertError(file, "member 'w.npy' has trailing bytes: shape (1) of <f4 needs 4 data bytes, it has 67108864");
+    }
+
+    @Test
+    void theArraysOfAnArchiveAreBoundedTogether() throws IOException {
+        Path file = dir.resolve("many.npz");
+        new NpzWriter().addMember("a.npy", NpzWriter.npy(1, "<f4", false, new long[] {100}, new byte[400]))
+                .addMember("b.npy", NpzWriter.npy(1, "<f4", false, new long[] {100}, new byte[400]))
+                .addMember("c.npy", NpzWriter.npy(1, "<f4", false, new long[] {100}, new byte[400]))
+                .write(file, true);
+        assertEquals(3, NpzFile.read(file, 1200).tensors().size());
+        CheckpointException e = assertThrows(CheckpointException.class, () -> NpzFile.read(file, 1000));
+        assertTrue(e.getMessage().contains("member 'c.npy' declares shape (100) of <f4, 400 data bytes, over the 200 "
+                + "left for this archive"), e.getMessage());
+    }
+
+    @Test
     void aMissingFileIsReported() {
         assertError(dir.resolve("none.npz"), "does not exist");
     }

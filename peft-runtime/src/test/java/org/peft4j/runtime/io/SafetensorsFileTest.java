@@ -128,6 +128,46 @@ class SafetensorsFileTest {
     }
 
     @Test
+    void offsetsNearTheLongLimitDoNotOverflowTheBoundsCheck() throws IOException {
+        long max = Long.MAX_VALUE;
+        assertError(write(withData("{\"w\": {\"dtype\": \"F32\", \"shape\": [1], \"data_offsets\": ["
+                + (max - 4) + ", " + max + "]}}", 4)), "truncated: tensor 'w' ends at byte ");
+        assertError(write(withData("{\"w\": {\"dtype\": \"F32\", \"shape\": [1], \"data_offsets\": [-4, 0]}}", 4)),
+                "tensor 'w' declares byte range [-4, 0]");
+        assertError(write(withData("{\"w\": {\"dtype\": \"F32\", \"shape\": [1], \"data_offsets\": [0, 1e30]}}", 4)),
+                "tensor 'w' has a malformed header entry");
+    }
+
+    @Test
+    void aShapeWhoseSizeOverflowsIsRefused() throws IOException {
+        assertError(write(withData("{\"w\": {\"dtype\": \"F32\", \"shape\": [4294967296, 4294967296], "
+                + "\"data_offsets\": [0, 0]}}", 0)), "whose byte size overflows 64 bits");
+        assertError(write(withData("{\"w\": {\"dtype\": \"F32\", \"shape\": [-1, -4], \"data_offsets\": [0, 16]}}", 16)),
+                "tensor 'w' has a negative dimension in its shape [-1, -4]");
+        assertError(write(withData("{\"w\": {\"dtype\": \"F32\", \"shape\": [2.5], \"data_offsets\": [0, 8]}}", 8)),
+                "tensor 'w' has a malformed header entry");
+    }
+
+    @Test
+    void overlappingByteRangesAreRefused() throws IOException {
+        assertError(write(withData("{\"a\": {\"dtype\": \"F32\", \"shape\": [2], \"data_offsets\": [0, 8]}, "
+                + "\"b\": {\"dtype\": \"F32\", \"shape\": [2], \"data_offsets\": [4, 12]}}", 12)),
+                "tensors 'a' [0, 8] and 'b' [4, 12] have overlapping byte ranges");
+        assertError(write(withData("{\"a\": {\"dtype\": \"F32\", \"shape\": [2], \"data_offsets\": [0, 8]}, "
+                + "\"b\": {\"dtype\": \"F32\", \"shape\": [2], \"data_offsets\": [0, 8]}}", 8)),
+                "have overlapping byte ranges");
+    }
+
+    @Test
+    void aNegativeOrHugeHeaderLengthIsRefused() throws IOException {
+        for (long length : new long[] {-8, Long.MIN_VALUE, Long.MAX_VALUE - 4}) {
+            byte[] bytes = withHeader("{}");
+            ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN).putLong(0, length);
+            assertError(write(bytes), "header length " + length + " is not between 2 and");
+        }
+    }
+
+    @Test
     void aMissingFileIsReported() {
         assertError(dir.resolve("nope.safetensors"), "does not exist");
     }
@@ -146,6 +186,11 @@ class SafetensorsFileTest {
     private static byte[] withHeader(String json) {
         byte[] header = json.getBytes(StandardCharsets.UTF_8);
         return le(8 + header.length).putLong(header.length).put(header).array();
+    }
+
+    private static byte[] withData(String json, int dataBytes) {
+        byte[] header = withHeader(json);
+        return Arrays.copyOf(header, header.length + dataBytes);
     }
 
     private static RawTensor raw(DataType dtype, Shape shape, int bytes) {
