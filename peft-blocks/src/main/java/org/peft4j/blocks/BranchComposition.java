@@ -1,4 +1,4 @@
-package org.peft4j.methods.common;
+package org.peft4j.blocks;
 
 import ai.djl.ndarray.NDArray;
 import org.peft4j.api.SiteContext;
@@ -7,7 +7,7 @@ import org.peft4j.api.SiteModule;
 /**
  * Wires a module into a block's attention or MLP branch ({@code Site.ATTN_BRANCH} /
  * {@code Site.MLP_BRANCH}), with drop path composed as intended or as the reference does it
- * (METHODS.md b.0, g.5).
+ * ({@code docs/methods.md#common-framework}, {@code docs/methods.md#reference-defects}).
  *
  * <ul>
  *   <li>parallel: intended {@code DP(main + M(in))}, one mask for both; reference
