@@ -51,7 +51,8 @@ public final class BranchComposition {
      *
      * @param module the module
      * @param input what it reads
-     * @param referenceCompat whether to use the reference's independent drop path masks
+     * @param referenceCompat whether to use the reference's independent drop path masks, normally
+     *     {@code ReferenceCompat.requestedBy(host)}
      * @return the site module for the branch site
      */
     public static SiteModule parallel(BranchModule module, Input input, boolean referenceCompat) {
@@ -65,7 +66,8 @@ public final class BranchComposition {
      * A module applied to the branch output, with its own residual: {@code M(b) + b}.
      *
      * @param module the module
-     * @param referenceCompat whether to apply it to the already-dropped branch and drop again
+     * @param referenceCompat whether to apply it to the already-dropped branch and drop again, normally
+     *     {@code ReferenceCompat.requestedBy(host)}
      * @return the site module for the branch site
      */
     public static SiteModule sequentialAfter(BranchModule module, boolean referenceCompat) {
