@@ -1,6 +1,8 @@
 package org.peft4j.api;
 
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -117,6 +119,46 @@ public record Hyperparameter(
     public static Hyperparameter choice(
             String name, String defaultValue, List<String> choices, String description) {
         return new Hyperparameter(name, Type.CHOICE, defaultValue, null, null, choices, List.of(), description);
+    }
+
+    /**
+     * A hyperparameter taking one constant of an enum (not tuned). Its textual form, in
+     * configurations and result files, is the constant's {@link #label(Enum) label}; read it back
+     * with {@link Hyperparameters#choice(String, Class)}.
+     *
+     * @param name key
+     * @param type the enum; its constants, in declaration order, are the choices
+     * @param defaultValue default constant
+     * @param description one line
+     * @param <E> the enum
+     * @return the hyperparameter
+     */
+    public static <E extends Enum<E>> Hyperparameter choice(
+            String name, Class<E> type, E defaultValue, String description) {
+        return choice(name, label(defaultValue), labels(type), description);
+    }
+
+    /**
+     * The textual form of an enum constant used as a choice: its {@link ChoiceLabel#label()} if the
+     * enum implements {@link ChoiceLabel}, else its name in lower case ({@code QKV_PROJ} →
+     * {@code qkv_proj}).
+     *
+     * @param constant the constant
+     * @return its label
+     */
+    public static String label(Enum<?> constant) {
+        return constant instanceof ChoiceLabel l ? l.label() : constant.name().toLowerCase(Locale.ROOT);
+    }
+
+    /**
+     * The labels of an enum's constants, in declaration order.
+     *
+     * @param type the enum
+     * @param <E> the enum
+     * @return the labels
+     */
+    public static <E extends Enum<E>> List<String> labels(Class<E> type) {
+        return Arrays.stream(type.getEnumConstants()).map(Hyperparameter::label).toList();
     }
 
     /**

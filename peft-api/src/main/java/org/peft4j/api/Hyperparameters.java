@@ -55,6 +55,27 @@ public final class Hyperparameters {
     }
 
     /**
+     * A choice value as a constant of the enum it was declared from (see
+     * {@link Hyperparameter#choice(String, Class, Enum, String)}).
+     *
+     * @param name key
+     * @param type the enum
+     * @param <E> the enum
+     * @return the constant whose {@link Hyperparameter#label(Enum) label} is the value
+     * @throws InvalidHyperparameterException if no constant has that label
+     */
+    public <E extends Enum<E>> E choice(String name, Class<E> type) {
+        String label = getString(name);
+        for (E constant : type.getEnumConstants()) {
+            if (Hyperparameter.label(constant).equals(label)) {
+                return constant;
+            }
+        }
+        throw new InvalidHyperparameterException(
+                name, "'" + label + "' is not one of " + Hyperparameter.labels(type));
+    }
+
+    /**
      * All values by key, in schema order.
      *
      * @return an unmodifiable map

@@ -1,12 +1,14 @@
 package org.peft4j.api;
 
 import ai.djl.ndarray.NDArray;
+import java.util.Optional;
 
 /**
  * Access to a trained model during {@link Mergeable#merge}: base weights to replace and the
- * method's own parameters to read. After merging, the runtime removes the method's modules.
+ * method's own parameters to read. After merging, the runtime removes the method's modules. The
+ * same optional {@link Capabilities} as at attach time are offered.
  */
-public interface MergeTarget {
+public interface MergeTarget extends Capabilities {
 
     /**
      * Current value of a base or method parameter.
@@ -33,9 +35,13 @@ public interface MergeTarget {
     BackboneShape shape();
 
     /**
-     * Whether the model was built under the {@code reference-compat} switch.
+     * Returns an optional capability; {@link ReferenceCompat} is offered if the model was built
+     * under the {@code reference-compat} switch.
      *
-     * @return true under reference-compat
+     * @param type the capability's type
+     * @param <T> the capability's type
+     * @return the capability, or empty
      */
-    boolean referenceCompat();
+    @Override
+    <T> Optional<T> capability(Class<T> type);
 }

@@ -1,12 +1,14 @@
 package org.peft4j.api;
 
 import ai.djl.ndarray.types.Shape;
+import java.util.Optional;
 
 /**
  * The backbone as a method sees it while attaching: its shape, a factory for new parameters, the
- * insertion points and the selection of trainable base parameters. Implemented by the runtime.
+ * insertion points and the selection of trainable base parameters. Implemented by the runtime,
+ * which may offer optional {@link Capabilities} such as {@link ReferenceCompat}.
  */
-public interface PeftHost {
+public interface PeftHost extends Capabilities {
 
     /**
      * Dimensions of the backbone being adapted.
@@ -16,12 +18,15 @@ public interface PeftHost {
     BackboneShape shape();
 
     /**
-     * Whether the reference implementation's behaviour is requested instead of the papers'
-     * (see {@code docs/differences.md}); methods consult it where the two differ.
+     * Returns an optional capability of this host; {@link ReferenceCompat} is offered under the
+     * {@code reference-compat} switch.
      *
-     * @return true under the {@code reference-compat} switch
+     * @param type the capability's type
+     * @param <T> the capability's type
+     * @return the capability, or empty
      */
-    boolean referenceCompat();
+    @Override
+    <T> Optional<T> capability(Class<T> type);
 
     /**
      * Creates a new trainable tensor owned by the method.
@@ -34,7 +39,7 @@ public interface PeftHost {
     ParameterHandle parameter(String name, Shape shape, Init init);
 
     /**
-     * Creates a new trainable weight of a linear layer (out, in). Under {@link #referenceCompat()}
+     * Creates a new trainable weight of a linear layer (out, in). Under {@link ReferenceCompat}
      * the intended init is replaced by the reference's trunc_normal(0.02), as timm re-initialises
      * every Linear in the model.
      *
@@ -47,7 +52,7 @@ public interface PeftHost {
     ParameterHandle linearWeight(String name, int out, int in, Init intended);
 
     /**
-     * Creates a new trainable bias of a linear layer. Under {@link #referenceCompat()} it is zero.
+     * Creates a new trainable bias of a linear layer. Under {@link ReferenceCompat} it is zero.
      *
      * @param name unique dotted name ending in {@code .bias}
      * @param out output features

@@ -26,7 +26,12 @@ public enum Site {
     MLP_NORM(true),
     /** fc1 output (B, N, H) before GELU. input() is the fc1 input (LN2 output). */
     FC1(true),
-    /** fc2 output (B, N, D). input() is the fc2 input (GELU output). */
+    /**
+     * MLP hidden activation (B, N, H) after GELU, before fc2: what fc2 reads. input() is the GELU
+     * input (the fc1 output after {@link #FC1}'s modules). Costs nothing when no module is there.
+     */
+    MLP_HIDDEN(true),
+    /** fc2 output (B, N, D). input() is the fc2 input (the hidden activation after {@link #MLP_HIDDEN}). */
     FC2(true),
     /** MLP branch after drop path, like {@link #ATTN_BRANCH} on the MLP side. */
     MLP_BRANCH(true),

@@ -3,11 +3,17 @@ package org.peft4j.api;
 /**
  * Version of this SPI. A plugin built against a different {@link #MAJOR} version is refused; minor
  * versions only add optional capabilities and stay compatible.
+ *
+ * <p>History: 1.0, the first SPI. 2.0: {@code PeftHost.referenceCompat()} and
+ * {@code MergeTarget.referenceCompat()} are replaced by the optional {@link ReferenceCompat}
+ * capability ({@link Capabilities#capability}); new site {@link Site#MLP_HIDDEN}; typed enum
+ * choices ({@link Hyperparameter#choice(String, Class, Enum, String)},
+ * {@link Hyperparameters#choice(String, Class)}). Plugins built for 1.x must be rebuilt.
  */
 public final class SpiVersion {
 
     /** Incompatible changes bump the major version. */
-    public static final int MAJOR = 1;
+    public static final int MAJOR = 2;
 
     /** Compatible additions bump the minor version. */
     public static final int MINOR = 0;

@@ -11,7 +11,7 @@ import org.peft4j.runtime.vit.PeftModel;
 import org.peft4j.runtime.vit.VisionTransformer;
 
 /**
- * FacT's weight deltas (read off a merge) against the index layouts of METHODS.md b.13, evaluated
+ * FacT's weight deltas (read off a merge) against the index layouts of {@code docs/methods.md#fact}, evaluated
  * here with plain loops; together with the merge test this pins the forward layouts too. Also
  * checks that FacT's tensors exist once, under {@code blocks.0.attn.fact.}.
  */

@@ -30,7 +30,7 @@ class MethodConformanceTest {
 
     @Test
     void otherSpiVersionIsCaught() {
-        assertFailsMentioning("built for SPI 2.0", kit(Flaw.OTHER_SPI)::describesItselfCompatibly);
+        assertFailsMentioning("built for SPI 1.0", kit(Flaw.OTHER_SPI)::describesItselfCompatibly);
     }
 
     @Test

@@ -30,7 +30,7 @@ final class ToyLoraProvider implements PeftMethodProvider {
     enum Flaw {
         /** A correct method. */
         NONE,
-        /** Declares SPI 2.0. */
+        /** Declares SPI 1.0, a major version this runtime refuses. */
         OTHER_SPI,
         /** The closed-form count is one too high. */
         WRONG_COUNT,
@@ -66,7 +66,7 @@ final class ToyLoraProvider implements PeftMethodProvider {
 
     @Override
     public String spiVersion() {
-        return flaw == Flaw.OTHER_SPI ? "2.0" : SpiVersion.CURRENT;
+        return flaw == Flaw.OTHER_SPI ? "1.0" : SpiVersion.CURRENT;
     }
 
     @Override

@@ -4,10 +4,11 @@ import org.peft4j.api.BackboneShape;
 import org.peft4j.api.ClosedFormCount;
 import org.peft4j.api.PeftHost;
 import org.peft4j.api.PeftMethod;
-import org.peft4j.methods.common.AdapterInit;
-import org.peft4j.methods.common.AdapterSettings;
+import org.peft4j.api.ReferenceCompat;
+import org.peft4j.blocks.AdapterInit;
+import org.peft4j.blocks.AdapterSettings;
 import org.peft4j.methods.common.BlockSide;
-import org.peft4j.methods.common.BranchComposition;
+import org.peft4j.blocks.BranchComposition;
 import org.peft4j.methods.common.ReluAdapters;
 
 /**
@@ -29,7 +30,7 @@ final class AdaptFormer implements PeftMethod, ClosedFormCount {
             host.insert(BlockSide.MLP.branchSite(), i, BranchComposition.parallel(
                     ReluAdapters.create(host, BlockSide.MLP, i, settings, AdapterInit.loraKaiming()),
                     BranchComposition.Input.RESIDUAL_STREAM,
-                    host.referenceCompat()));
+                    ReferenceCompat.requestedBy(host)));
         }
     }
 

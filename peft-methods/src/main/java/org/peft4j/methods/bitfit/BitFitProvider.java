@@ -3,30 +3,17 @@ package org.peft4j.methods.bitfit;
 import org.peft4j.api.HyperparameterSchema;
 import org.peft4j.api.Hyperparameters;
 import org.peft4j.api.PeftMethod;
-import org.peft4j.api.PeftMethodProvider;
+import org.peft4j.blocks.AbstractMethodProvider;
 
-/** Provides {@code bitfit}: bias tuning. No hyperparameters. */
-public final class BitFitProvider implements PeftMethodProvider {
+/** Provides {@code bitfit}: bias tuning ({@code docs/methods.md#bitfit}). No hyperparameters. */
+public final class BitFitProvider extends AbstractMethodProvider {
 
-    @Override
-    public String name() {
-        return "bitfit";
-    }
-
-    @Override
-    public String description() {
-        return "BitFit: all biases (LayerNorm biases included) are trained";
-    }
-
-    @Override
-    public String citation() {
-        return "Ben Zaken et al., BitFit: Simple Parameter-efficient Fine-tuning for Transformer-based "
-                + "Masked Language-models, ACL 2022";
-    }
-
-    @Override
-    public HyperparameterSchema schema() {
-        return HyperparameterSchema.of();
+    /** Describes the method. */
+    public BitFitProvider() {
+        super("bitfit", "BitFit: all biases (LayerNorm biases included) are trained",
+                "Ben Zaken et al., BitFit: Simple Parameter-efficient Fine-tuning for Transformer-based "
+                        + "Masked Language-models, ACL 2022",
+                HyperparameterSchema.of());
     }
 
     @Override

@@ -3,9 +3,14 @@ package org.peft4j.methods.common;
 import ai.djl.nn.Activation;
 import java.util.List;
 import org.peft4j.api.PeftHost;
+import org.peft4j.api.ReferenceCompat;
+import org.peft4j.blocks.AdapterInit;
+import org.peft4j.blocks.AdapterSettings;
+import org.peft4j.blocks.BottleneckAdapter;
+import org.peft4j.blocks.BranchComposition;
 
 /**
- * The reference's {@code Adapter} module (METHODS.md b.10): a ReLU bottleneck adapter named
+ * The reference's {@code Adapter} module ({@code docs/methods.md#adapter}): a ReLU bottleneck adapter named
  * {@code blocks.{i}.ft_attn_module.*} or {@code blocks.{i}.ft_mlp_module.*} with layers
  * {@code down_proj} and {@code up_proj}, shared by AdaptFormer, Pfeiffer and Houlsby.
  */
@@ -43,7 +48,8 @@ public final class ReluAdapters {
         for (int i = 0; i < host.shape().depth(); i++) {
             for (BlockSide side : sides) {
                 BottleneckAdapter adapter = create(host, side, i, settings, init);
-                host.insert(side.branchSite(), i, BranchComposition.sequentialAfter(adapter, host.referenceCompat()));
+                host.insert(side.branchSite(), i, BranchComposition.sequentialAfter(
+                        adapter, ReferenceCompat.requestedBy(host)));
             }
         }
     }

@@ -4,11 +4,12 @@ import org.peft4j.api.BackboneShape;
 import org.peft4j.api.ClosedFormCount;
 import org.peft4j.api.PeftHost;
 import org.peft4j.api.PeftMethod;
-import org.peft4j.methods.common.AdapterInit;
-import org.peft4j.methods.common.AdapterSettings;
+import org.peft4j.api.ReferenceCompat;
+import org.peft4j.blocks.AdapterInit;
+import org.peft4j.blocks.AdapterSettings;
 import org.peft4j.methods.common.BlockSide;
-import org.peft4j.methods.common.BottleneckAdapter;
-import org.peft4j.methods.common.BranchComposition;
+import org.peft4j.blocks.BottleneckAdapter;
+import org.peft4j.blocks.BranchComposition;
 
 /**
  * ConvPass: per block and side, {@code s·up(dropout(qgelu(conv(qgelu(down(a))))))} added in
@@ -38,7 +39,7 @@ final class ConvPass implements PeftMethod, ClosedFormCount {
                         shape.dim(), settings.bottleneck(), AdapterInit.loraXavier(),
                         z -> QuickGelu.apply(conv.apply(QuickGelu.apply(z))), settings.dropout(), settings.scale());
                 host.insert(side.branchSite(), i, BranchComposition.parallel(
-                        bypass, BranchComposition.Input.NORMALISED, host.referenceCompat()));
+                        bypass, BranchComposition.Input.NORMALISED, ReferenceCompat.requestedBy(host)));
             }
         }
     }

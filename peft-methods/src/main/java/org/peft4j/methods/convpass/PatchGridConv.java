@@ -8,7 +8,7 @@ import java.util.function.UnaryOperator;
 import org.peft4j.api.Init;
 import org.peft4j.api.ParameterHandle;
 import org.peft4j.api.PeftHost;
-import org.peft4j.methods.common.Dense;
+import org.peft4j.blocks.Dense;
 
 /**
  * ConvPass's 3×3 convolution (r → r, padding 1, with bias) on token features (B, 1 + g², r): the

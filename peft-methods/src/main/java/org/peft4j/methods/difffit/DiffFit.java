@@ -10,12 +10,12 @@ import org.peft4j.api.ParameterHandle;
 import org.peft4j.api.PeftHost;
 import org.peft4j.api.Site;
 import org.peft4j.api.SiteModule;
-import org.peft4j.methods.common.BaseParameterGroup;
-import org.peft4j.methods.common.BaseWeightTuning;
-import org.peft4j.methods.common.OutputAffineFold;
+import org.peft4j.blocks.BaseParameterGroup;
+import org.peft4j.blocks.BaseWeightTuning;
+import org.peft4j.blocks.OutputAffineFold;
 
 /**
- * DiffFit (METHODS.md b.5): per block two new vectors {@code blocks.{i}.difffit_gamma1/2} (D),
+ * DiffFit ({@code docs/methods.md#difffit}): per block two new vectors {@code blocks.{i}.difffit_gamma1/2} (D),
  * initialised to ones, scale the attention and MLP branch outputs after drop path:
  * {@code r1 = r0 + γ1 ⊙ out_attn}, {@code r2 = r1 + γ2 ⊙ out_mlp}. All biases and all LayerNorm
  * weights are trained too: 2·L·D + 2·D + L·(7·D + H) + D·(2·L + 1) parameters (140,544 for

@@ -12,12 +12,12 @@ import org.peft4j.api.PeftHost;
 import org.peft4j.api.PeftMethod;
 import org.peft4j.api.Site;
 import org.peft4j.api.SiteContext;
-import org.peft4j.methods.common.Dense;
-import org.peft4j.methods.common.LowRankProjection;
+import org.peft4j.blocks.Dense;
+import org.peft4j.blocks.LowRankProjection;
 import org.peft4j.api.Scalars;
 
 /**
- * FacT (METHODS.md b.13): one module shared by all blocks, with U (d × D) and V (D × d) and the
+ * FacT ({@code docs/methods.md#fact}): one module shared by all blocks, with U (d × D) and V (D × d) and the
  * variant's cores, adds {@code s·Δ(x)} to the outputs of qkv, proj, fc1 and fc2:
  * <ul>
  *   <li>qkv: {@code [V·c_q·Ux ; V·c_k·Ux ; V·c_v·Ux]}; proj: {@code V·c_o·Uo};

@@ -3,7 +3,7 @@ package org.peft4j.methods.fact;
 import java.util.List;
 import org.peft4j.api.HyperparameterSchema;
 import org.peft4j.api.Hyperparameters;
-import org.peft4j.methods.common.PeftHyperparameters;
+import org.peft4j.blocks.PeftHyperparameters;
 
 /**
  * FacT's hyperparameters {@code dim}, {@code scale} and {@code dropout}.
@@ -16,6 +16,10 @@ public record FactSettings(int rank, float scale, float dropout) {
 
     /** Key of the FacT dimension. */
     public static final String DIM = "dim";
+
+    /** The paper both FacT variants come from. */
+    public static final String CITATION =
+            "Jie and Deng, FacT: Factor-Tuning for Lightweight Adaptation on Vision Transformer, AAAI 2023";
 
     /**
      * The schema of a FacT variant.

@@ -5,8 +5,8 @@ import org.peft4j.api.BackboneShape;
 import org.peft4j.api.ClosedFormCount;
 import org.peft4j.api.PeftHost;
 import org.peft4j.api.PeftMethod;
-import org.peft4j.methods.common.AdapterInit;
-import org.peft4j.methods.common.AdapterSettings;
+import org.peft4j.blocks.AdapterInit;
+import org.peft4j.blocks.AdapterSettings;
 import org.peft4j.methods.common.BlockSide;
 import org.peft4j.methods.common.ReluAdapters;
 

@@ -1,9 +1,9 @@
 package org.peft4j.methods.linear;
 
-import org.peft4j.methods.common.BaseWeightTuning;
+import org.peft4j.blocks.BaseWeightTuning;
 
 /**
- * Linear probing (METHODS.md b.1): only the classification head is trained; nothing is inserted
+ * Linear probing ({@code docs/methods.md#linear}): only the classification head is trained; nothing is inserted
  * (0 parameters). Drop path stays active in the frozen backbone during training, as in the study.
  */
 public final class LinearProbing extends BaseWeightTuning {

@@ -3,30 +3,16 @@ package org.peft4j.methods.linear;
 import org.peft4j.api.HyperparameterSchema;
 import org.peft4j.api.Hyperparameters;
 import org.peft4j.api.PeftMethod;
-import org.peft4j.api.PeftMethodProvider;
+import org.peft4j.blocks.AbstractMethodProvider;
 import org.peft4j.methods.common.StudyCitation;
 
-/** Provides {@code linear}: linear probing, the head alone is trained. No hyperparameters. */
-public final class LinearProbingProvider implements PeftMethodProvider {
+/** Provides {@code linear}: linear probing, the head alone is trained ({@code docs/methods.md#linear}). */
+public final class LinearProbingProvider extends AbstractMethodProvider {
 
-    @Override
-    public String name() {
-        return "linear";
-    }
-
-    @Override
-    public String description() {
-        return "Linear probing: only the classification head is trained";
-    }
-
-    @Override
-    public String citation() {
-        return StudyCitation.MAI_2024;
-    }
-
-    @Override
-    public HyperparameterSchema schema() {
-        return HyperparameterSchema.of();
+    /** Describes the method. */
+    public LinearProbingProvider() {
+        super("linear", "Linear probing: only the classification head is trained", StudyCitation.MAI_2024,
+                HyperparameterSchema.of());
     }
 
     @Override

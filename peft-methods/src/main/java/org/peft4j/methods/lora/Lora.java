@@ -10,7 +10,7 @@ import org.peft4j.api.Mergeable;
 import org.peft4j.api.PeftHost;
 import org.peft4j.api.PeftMethod;
 import org.peft4j.api.Site;
-import org.peft4j.methods.common.LowRankProjection;
+import org.peft4j.blocks.LowRankProjection;
 
 /**
  * LoRA on the fused qkv projection: {@code qkv += B·A·dropout(a)} with a the LN1 output, one A

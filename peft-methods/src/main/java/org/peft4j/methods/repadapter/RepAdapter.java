@@ -8,7 +8,7 @@ import org.peft4j.api.MergeTarget;
 import org.peft4j.api.Mergeable;
 import org.peft4j.api.PeftHost;
 import org.peft4j.api.PeftMethod;
-import org.peft4j.methods.common.AdapterSettings;
+import org.peft4j.blocks.AdapterSettings;
 import org.peft4j.methods.common.BlockSide;
 
 /**

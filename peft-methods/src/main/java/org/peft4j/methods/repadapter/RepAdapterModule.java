@@ -8,8 +8,8 @@ import org.peft4j.api.MergeTarget;
 import org.peft4j.api.ParameterHandle;
 import org.peft4j.api.PeftHost;
 import org.peft4j.api.SiteContext;
-import org.peft4j.methods.common.AdapterSettings;
-import org.peft4j.methods.common.Dense;
+import org.peft4j.blocks.AdapterSettings;
+import org.peft4j.blocks.Dense;
 import org.peft4j.api.Scalars;
 
 /**

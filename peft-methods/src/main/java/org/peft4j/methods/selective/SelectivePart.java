@@ -1,14 +1,12 @@
 package org.peft4j.methods.selective;
 
-import java.util.Arrays;
-import java.util.List;
-import java.util.Locale;
 import java.util.function.ToLongFunction;
 import org.peft4j.api.BackboneShape;
 
 /**
- * The sub-module of a block that selective tuning trains (METHODS.md b.15), with its globs
- * relative to {@code blocks.{i}.} and its size per block.
+ * The sub-module of a block that selective tuning trains ({@code docs/methods.md#selective}), with
+ * its globs relative to {@code blocks.{i}.} and its size per block. The {@code part}
+ * hyperparameter spells it in lower case, e.g. {@code attn_qkv}.
  */
 enum SelectivePart {
     /** The fused qkv Linear: 3·D² + 3·D. */
@@ -32,21 +30,6 @@ enum SelectivePart {
     SelectivePart(ToLongFunction<BackboneShape> perBlock, String glob) {
         this.perBlock = perBlock;
         this.glob = glob;
-    }
-
-    /** The choice's spelling: the constant in lower case, e.g. {@code attn_qkv}. */
-    String key() {
-        return name().toLowerCase(Locale.ROOT);
-    }
-
-    /** All choices' spellings. */
-    static List<String> keys() {
-        return Arrays.stream(values()).map(SelectivePart::key).toList();
-    }
-
-    /** The part named by a choice. */
-    static SelectivePart of(String key) {
-        return valueOf(key.toUpperCase(Locale.ROOT));
     }
 
     /** The glob selecting this part of block {@code block}. */

@@ -10,7 +10,7 @@ import org.peft4j.api.PeftHost;
 import org.peft4j.api.PeftMethod;
 
 /**
- * Selective tuning (METHODS.md b.15): one part of each of the last {@code blocks} blocks is
+ * Selective tuning ({@code docs/methods.md#selective}): one part of each of the last {@code blocks} blocks is
  * trained, e.g. {@code part = attn, blocks = 2} trains {@code blocks.10.attn.*} and
  * {@code blocks.11.attn.*} of ViT-B/16. Blocks are named exactly, unlike the reference's substring
  * match, where index 1 would also select block 11. Only base weights are trained, so merging has

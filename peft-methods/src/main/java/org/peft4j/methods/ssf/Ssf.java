@@ -8,10 +8,10 @@ import org.peft4j.api.MergeTarget;
 import org.peft4j.api.Mergeable;
 import org.peft4j.api.PeftHost;
 import org.peft4j.api.PeftMethod;
-import org.peft4j.methods.common.ScaleShift;
+import org.peft4j.blocks.ScaleShift;
 
 /**
- * SSF (METHODS.md b.6): a learnable scale and shift {@code y = x ⊙ s + t} after the patch
+ * SSF ({@code docs/methods.md#ssf}): a learnable scale and shift {@code y = x ⊙ s + t} after the patch
  * embedding, after LN1, qkv, proj, LN2, fc1 and fc2 in every block, and after the final norm:
  * 2·(L·(7·D + H) + 2·D) parameters (205,824 for ViT-B/16). Every site follows an affine layer, so
  * merging folds it into that layer ({@code W ← diag(s)·W}, {@code b ← s ⊙ b + t}; for LayerNorm

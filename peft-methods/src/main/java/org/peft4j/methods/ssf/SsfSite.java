@@ -5,7 +5,7 @@ import org.peft4j.api.BackboneShape;
 import org.peft4j.api.Site;
 
 /**
- * The places where SSF scales and shifts features (METHODS.md b.6), with the names of their
+ * The places where SSF scales and shifts features ({@code docs/methods.md#ssf}), with the names of their
  * tensors and the affine layer each one folds into. {@code {i}} stands for the block index.
  */
 enum SsfSite {

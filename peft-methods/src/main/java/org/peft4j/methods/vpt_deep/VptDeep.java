@@ -5,10 +5,10 @@ import org.peft4j.api.ClosedFormCount;
 import org.peft4j.api.PeftHost;
 import org.peft4j.api.PeftMethod;
 import org.peft4j.api.Site;
-import org.peft4j.methods.common.PromptTokens;
+import org.peft4j.blocks.PromptTokens;
 
 /**
- * VPT-deep (METHODS.md b.8): a separate set of n prompt tokens per block,
+ * VPT-deep ({@code docs/methods.md#vpt_deep}): a separate set of n prompt tokens per block,
  * {@code vpt.prompt_embeddings} (L, n, D). Before block i, set i (with prompt dropout) is
  * prepended; after block i the first n tokens are removed. Count L·n·D (9,216·n for ViT-B/16).
  * Not mergeable.

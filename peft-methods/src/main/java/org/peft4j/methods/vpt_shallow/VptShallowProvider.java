@@ -4,36 +4,23 @@ import java.util.List;
 import org.peft4j.api.HyperparameterSchema;
 import org.peft4j.api.Hyperparameters;
 import org.peft4j.api.PeftMethod;
-import org.peft4j.api.PeftMethodProvider;
-import org.peft4j.methods.common.PromptHyperparameters;
+import org.peft4j.blocks.AbstractMethodProvider;
+import org.peft4j.blocks.PromptHyperparameters;
 
 /**
- * Provides {@code vpt_shallow}. Hyperparameters: {@code prompts} (reference {@code vpt_num}, grid
- * 5, 10, 50, 100, 200, default 100, the study's median VTAB choice) and {@code dropout}
- * (reference {@code vpt_dropout}, 0.1).
+ * Provides {@code vpt_shallow} ({@code docs/methods.md#vpt_shallow}). Hyperparameters:
+ * {@code prompts} (reference {@code vpt_num}, grid 5, 10, 50, 100, 200, default 100, the study's
+ * median VTAB choice) and {@code dropout} (reference {@code vpt_dropout}, 0.1).
  */
-public final class VptShallowProvider implements PeftMethodProvider {
+public final class VptShallowProvider extends AbstractMethodProvider {
 
-    @Override
-    public String name() {
-        return "vpt_shallow";
-    }
-
-    @Override
-    public String description() {
-        return "VPT-shallow: learnable prompt tokens prepended before the first block";
-    }
-
-    @Override
-    public String citation() {
-        return "Jia et al., Visual Prompt Tuning, ECCV 2022";
-    }
-
-    @Override
-    public HyperparameterSchema schema() {
-        return HyperparameterSchema.of(
-                PromptHyperparameters.prompts(100, List.of(5, 10, 50, 100, 200), "vpt_num"),
-                PromptHyperparameters.dropout("key vpt_dropout"));
+    /** Describes the method. */
+    public VptShallowProvider() {
+        super("vpt_shallow", "VPT-shallow: learnable prompt tokens prepended before the first block",
+                "Jia et al., Visual Prompt Tuning, ECCV 2022",
+                HyperparameterSchema.of(
+                        PromptHyperparameters.prompts(100, List.of(5, 10, 50, 100, 200), "vpt_num"),
+                        PromptHyperparameters.dropout("key vpt_dropout")));
     }
 
     @Override

@@ -7,10 +7,10 @@ import org.peft4j.api.PeftHost;
 import org.peft4j.api.PeftMethod;
 import org.peft4j.api.Site;
 import org.peft4j.api.SiteModule;
-import org.peft4j.methods.common.PromptTokens;
+import org.peft4j.blocks.PromptTokens;
 
 /**
- * Visual Query Tuning (METHODS.md b.14), implemented as intended. Before block i, n query tokens
+ * Visual Query Tuning ({@code docs/methods.md#vqt}), implemented as intended. Before block i, n query tokens
  * {@code vqt.query_prompt_embeddings[i]} (L, n, D; VPT init and prompt dropout) are prepended and
  * hidden from the attention's keys and values: they read the other tokens, nothing reads them, so
  * the CLS and patch tokens compute exactly what the frozen backbone computes. After block i the n

@@ -13,7 +13,7 @@ import org.peft4j.runtime.vit.VitConfig;
 
 /**
  * One configured group-A method as the tests use it: found through the ServiceLoader like any
- * plugin, with hyperparameters given as text, and its inserted count on ViT-B/16 per METHODS.md.
+ * plugin, with hyperparameters given as text, and its inserted count on ViT-B/16 per {@code docs/methods.md}.
  *
  * @param name the provider's name
  * @param hyperparameters values as text, validated by the provider's schema

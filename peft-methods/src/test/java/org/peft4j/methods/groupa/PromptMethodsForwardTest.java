@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.peft4j.api.BackboneShape;
-import org.peft4j.methods.common.PromptTokens;
+import org.peft4j.blocks.PromptTokens;
 import org.peft4j.runtime.vit.ModelParameter;
 import org.peft4j.runtime.vit.VisionTransformer;
 import org.peft4j.runtime.vit.VitConfig;

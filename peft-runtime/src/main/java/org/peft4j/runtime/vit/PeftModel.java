@@ -3,6 +3,7 @@ package org.peft4j.runtime.vit;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDScope;
 import java.util.List;
+import java.util.Optional;
 import org.peft4j.api.BackboneShape;
 import org.peft4j.api.MergeTarget;
 import org.peft4j.api.Mergeable;
@@ -170,8 +171,8 @@ public final class PeftModel {
         }
 
         @Override
-        public boolean referenceCompat() {
-            return referenceCompat;
+        public <T> Optional<T> capability(Class<T> type) {
+            return RuntimeCapabilities.of(type, referenceCompat);
         }
     }
 }

@@ -178,9 +178,10 @@ public final class VisionTransformer implements AutoCloseable {
         m = sites.apply(Site.MLP_NORM, i, m, pass.at(i, x, m, m));
         NDArray h = Layers.linear(m, value(p + "mlp.fc1.weight"), value(p + "mlp.fc1.bias"));
         h = sites.apply(Site.FC1, i, h, pass.at(i, m, m, h));
-        h = Activation.gelu(h);
-        NDArray y = Layers.linear(h, value(p + "mlp.fc2.weight"), value(p + "mlp.fc2.bias"));
-        y = sites.apply(Site.FC2, i, y, pass.at(i, h, h, y));
+        NDArray g = Activation.gelu(h);
+        g = sites.apply(Site.MLP_HIDDEN, i, g, pass.at(i, h, h, g));
+        NDArray y = Layers.linear(g, value(p + "mlp.fc2.weight"), value(p + "mlp.fc2.bias"));
+        y = sites.apply(Site.FC2, i, y, pass.at(i, g, g, y));
         branch = pass.dropPath(y, i);
         branch = sites.apply(Site.MLP_BRANCH, i, branch, pass.at(i, x, m, y));
         x = x.add(branch);

@@ -5,11 +5,13 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.peft4j.api.BackboneShape;
 import org.peft4j.api.Init;
 import org.peft4j.api.ParameterHandle;
 import org.peft4j.api.ParameterSelector;
 import org.peft4j.api.PeftHost;
+import org.peft4j.api.ReferenceCompat;
 import org.peft4j.api.Site;
 import org.peft4j.api.SiteModule;
 
@@ -34,8 +36,8 @@ final class VitHost implements PeftHost {
     }
 
     @Override
-    public boolean referenceCompat() {
-        return referenceCompat;
+    public <T> Optional<T> capability(Class<T> type) {
+        return RuntimeCapabilities.of(type, referenceCompat);
     }
 
     @Override

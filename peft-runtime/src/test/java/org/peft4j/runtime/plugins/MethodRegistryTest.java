@@ -45,7 +45,7 @@ class MethodRegistryTest {
         Path classes = TestPlugins.compile(work, List.of(
                 TestPlugins.gain("test.gain", "gain"),
                 TestPlugins.gain("test.copy", "return \"gain\";", SpiVersion.CURRENT, "2.0", ""),
-                TestPlugins.gain("test.future", "return \"future-gain\";", "2.0", "3.1", ""),
+                TestPlugins.gain("test.future", "return \"future-gain\";", "3.0", "3.1", ""),
                 TestPlugins.gain("test.broken", "return \"broken\";", SpiVersion.CURRENT, "1.0",
                         "throw new IllegalStateException(\"the plugin cannot start\");"),
                 TestPlugins.gain("test.nameless", "throw new UnsupportedOperationException(\"no name yet\");",
@@ -120,9 +120,9 @@ class MethodRegistryTest {
     void pluginForAnotherSpiMajorIsRefusedNamingJarMethodAndVersions() {
         String problem = problemAbout("c-future.jar");
         assertTrue(problem.contains("'future-gain' version 3.1"), problem);
-        assertTrue(problem.contains("SPI 2.0") && problem.contains("SPI " + SpiVersion.CURRENT), problem);
+        assertTrue(problem.contains("SPI 3.0") && problem.contains("SPI " + SpiVersion.CURRENT), problem);
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> registry.method("future-gain"));
-        assertTrue(e.getMessage().contains("not available") && e.getMessage().contains("SPI 2.0"), e.getMessage());
+        assertTrue(e.getMessage().contains("not available") && e.getMessage().contains("SPI 3.0"), e.getMessage());
     }
 
     @Test

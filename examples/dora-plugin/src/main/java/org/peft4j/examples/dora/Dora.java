@@ -18,13 +18,21 @@ import org.peft4j.api.Site;
  */
 final class Dora implements PeftMethod, Mergeable, ClosedFormCount {
 
+    /** The adapted layers. */
+    enum Targets {
+        /** The fused qkv projection. */
+        QKV,
+        /** The fused qkv projection and the attention output projection. */
+        QKV_PROJ
+    }
+
     private final int rank;
     private final boolean proj;
     private final List<DoraLayer> layers = new ArrayList<>();
 
-    Dora(int rank, boolean proj) {
+    Dora(int rank, Targets targets) {
         this.rank = rank;
-        this.proj = proj;
+        this.proj = targets == Targets.QKV_PROJ;
     }
 
     @Override

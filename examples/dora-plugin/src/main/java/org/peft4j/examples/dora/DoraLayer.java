@@ -7,14 +7,16 @@ import org.peft4j.api.Init;
 import org.peft4j.api.MergeTarget;
 import org.peft4j.api.ParameterHandle;
 import org.peft4j.api.PeftHost;
+import org.peft4j.blocks.LowRankProjection;
 
 /**
  * One linear layer {@code y = x·Wᵀ + b} (W of shape out × in) adapted by DoRA:
  * {@code W' = diag(m / ‖V‖) · V} with the direction {@code V = W + B·A}, where ‖V‖ holds the
  * norm of each output row of V (the paper's column-wise norm of its d × k layout, as in the
  * authors' and Hugging Face's code) and m is a learnable magnitude per output. A (r × in) starts
- * kaiming-uniform, B (out × r) at zero and m at ‖W‖, so W' = W at first. The gradient flows
- * through the norm as well (the paper's memory-saving detach is not used).
+ * kaiming-uniform and B (out × r) at zero (a {@link LowRankProjection} from {@code peft-blocks}),
+ * m at ‖W‖, so W' = W at first. The gradient flows through the norm as well (the paper's
+ * memory-saving detach is not used).
  *
  * <p>The forward pass works on the layer's output: since {@code x·W'ᵀ = (x·Wᵀ + x·Aᵀ·Bᵀ) ⊙ m/‖V‖},
  * the base product already computed is reused and only the low-rank path is added.
@@ -24,17 +26,15 @@ final class DoraLayer {
     private final String layer;
     private final ParameterHandle weight;
     private final ParameterHandle bias;
-    private final ParameterHandle down;
-    private final ParameterHandle up;
+    private final LowRankProjection update;
     private final ParameterHandle magnitude;
 
-    private DoraLayer(String layer, ParameterHandle weight, ParameterHandle bias, ParameterHandle down,
-            ParameterHandle up, ParameterHandle magnitude) {
+    private DoraLayer(String layer, ParameterHandle weight, ParameterHandle bias, LowRankProjection update,
+            ParameterHandle magnitude) {
         this.layer = layer;
         this.weight = weight;
         this.bias = bias;
-        this.down = down;
-        this.up = up;
+        this.update = update;
         this.magnitude = magnitude;
     }
 
@@ -50,11 +50,11 @@ final class DoraLayer {
      */
     static DoraLayer create(PeftHost host, String layer, int in, int out, int rank) {
         ParameterHandle weight = host.base(layer + ".weight");
-        ParameterHandle down = host.linearWeight(layer + ".dora_a.weight", rank, in, Init.kaimingUniform());
-        ParameterHandle up = host.linearWeight(layer + ".dora_b.weight", out, rank, Init.zeros());
+        LowRankProjection update = LowRankProjection.create(host, layer + ".dora_a.weight", layer + ".dora_b.weight",
+                in, rank, out, Init.kaimingUniform(), Init.zeros());
         ParameterHandle magnitude = host.parameter(layer + ".dora_m", new Shape(out),
                 (manager, shape) -> manager.create(initialMagnitude(weight.array()), shape));
-        return new DoraLayer(layer, weight, host.base(layer + ".bias"), down, up, magnitude);
+        return new DoraLayer(layer, weight, host.base(layer + ".bias"), update, magnitude);
     }
 
     /**
@@ -66,7 +66,7 @@ final class DoraLayer {
      * @return r·(in + out) + out
      */
     static long parameters(long in, long out, long rank) {
-        return rank * (in + out) + out;
+        return LowRankProjection.parameters(in, rank, out) + out;
     }
 
     /**
@@ -78,8 +78,7 @@ final class DoraLayer {
      */
     NDArray forward(NDArray y, NDArray x) {
         NDArray b = bias.array();
-        NDArray lowRank = x.matMul(down.array().transpose()).matMul(up.array().transpose());
-        return y.sub(b).add(lowRank).mul(scale()).add(b);
+        return y.sub(b).add(update.up(update.down(x))).mul(scale()).add(b);
     }
 
     /** Replaces W by W' in the base weights; the bias is unchanged. */
@@ -94,7 +93,7 @@ final class DoraLayer {
 
     /** V = W + B·A. */
     private NDArray direction() {
-        return weight.array().add(up.array().matMul(down.array()));
+        return weight.array().add(update.product());
     }
 
     /** ‖W‖ per output, computed in a scope that frees the temporaries. */

@@ -14,6 +14,6 @@ class DoraQkvProjConformanceTest extends PeftMethodConformanceTest {
 
     @Override
     protected Map<String, String> hyperparameters() {
-        return Map.of(DoraProvider.TARGETS, DoraProvider.QKV_PROJ, DoraProvider.RANK, "4");
+        return Map.of(DoraProvider.TARGETS, "qkv_proj", DoraProvider.RANK, "4");
     }
 }

@@ -26,7 +26,7 @@ class DoraStartsAtTheBaseTest {
             float[] base = logits(vit, images);
             DoraProvider provider = new DoraProvider();
             PeftModel.attach(vit, provider.create(provider.schema().validate(
-                    Map.of(DoraProvider.TARGETS, DoraProvider.QKV_PROJ))), false);
+                    Map.of(DoraProvider.TARGETS, "qkv_proj"))), false);
             assertArrayEquals(base, logits(vit, images), 1e-5f);
         }
     }

@@ -18,10 +18,10 @@ import org.peft4j.api.Site;
  * All start at one, so the model starts as the base function.
  *
  * <p>Keys and values are scaled at the qkv output ({@link Site#QKV}), so the vectors fold exactly
- * into the rows of the qkv weight and bias that produce k and v. The hidden activation has no site
- * of its own: at {@link Site#FC2} the module recomputes fc2 from its input (the GELU output) scaled
- * by {@code l_ff}; that folds exactly into the input columns of fc2's weight. Count
- * {@code depth · (2D + H)}, or {@code depth · 2D} without the MLP vector.
+ * into the rows of the qkv weight and bias that produce k and v. The hidden activation is scaled at
+ * its own site, {@link Site#MLP_HIDDEN}, which fc2 reads, so {@code l_ff} folds exactly into the
+ * input columns of fc2's weight. Count {@code depth · (2D + H)}, or {@code depth · 2D} without the
+ * MLP vector.
  */
 final class Ia3 implements PeftMethod, Mergeable, ClosedFormCount {
 
@@ -40,10 +40,7 @@ final class Ia3 implements PeftMethod, Mergeable, ClosedFormCount {
             host.insert(Site.QKV, i, (qkv, context) -> qkv.mul(qkvScale(qkv, keys.array(), values.array())));
             if (mlp) {
                 ParameterHandle hidden = host.parameter(hidden(i), new Shape(shape.mlpHidden()), Init.ones());
-                ParameterHandle weight = host.base(fc2(i) + ".weight");
-                ParameterHandle bias = host.base(fc2(i) + ".bias");
-                host.insert(Site.FC2, i, (y, context) ->
-                        context.input().mul(hidden.array()).matMul(weight.array().transpose()).add(bias.array()));
+                host.insert(Site.MLP_HIDDEN, i, (activation, context) -> activation.mul(hidden.array()));
             }
         }
     }

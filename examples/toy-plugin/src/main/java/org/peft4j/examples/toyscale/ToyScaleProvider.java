@@ -5,36 +5,23 @@ import org.peft4j.api.Hyperparameter;
 import org.peft4j.api.HyperparameterSchema;
 import org.peft4j.api.Hyperparameters;
 import org.peft4j.api.PeftMethod;
-import org.peft4j.api.PeftMethodProvider;
+import org.peft4j.blocks.AbstractMethodProvider;
 
 /**
  * Provider of the {@code toy-scale} method, an example of a third-party plugin: build this module
  * and drop its JAR into the plugins folder.
  */
-public final class ToyScaleProvider implements PeftMethodProvider {
+public final class ToyScaleProvider extends AbstractMethodProvider {
 
     /** Key of the initial scale. */
     static final String INIT = "init";
 
-    @Override
-    public String name() {
-        return "toy-scale";
-    }
-
-    @Override
-    public String description() {
-        return "learnable per-channel scale on the final norm output";
-    }
-
-    @Override
-    public String citation() {
-        return "peft4j example plugin (not from a paper)";
-    }
-
-    @Override
-    public HyperparameterSchema schema() {
-        return HyperparameterSchema.of(
-                Hyperparameter.real(INIT, 1.0, 0.0, 10.0, List.of(), "initial value of every channel's scale"));
+    /** Describes the method. */
+    public ToyScaleProvider() {
+        super("toy-scale", "learnable per-channel scale on the final norm output",
+                "peft4j example plugin (not from a paper)",
+                HyperparameterSchema.of(
+                        Hyperparameter.real(INIT, 1.0, 0.0, 10.0, List.of(), "initial value of every channel's scale")));
     }
 
     @Override

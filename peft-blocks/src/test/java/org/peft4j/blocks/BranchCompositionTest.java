@@ -1,4 +1,4 @@
-package org.peft4j.methods.common;
+package org.peft4j.blocks;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;

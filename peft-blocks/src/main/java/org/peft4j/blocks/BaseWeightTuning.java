@@ -1,4 +1,4 @@
-package org.peft4j.methods.common;
+package org.peft4j.blocks;
 
 import java.util.List;
 import org.peft4j.api.BackboneShape;
@@ -26,6 +26,7 @@ public class BaseWeightTuning implements PeftMethod, Mergeable, ClosedFormCount 
         this.groups = List.of(groups);
     }
 
+    /** Makes the groups' parameters trainable; adds nothing. */
     @Override
     public void attach(PeftHost host) {
         if (!groups.isEmpty()) {
@@ -40,6 +41,7 @@ public class BaseWeightTuning implements PeftMethod, Mergeable, ClosedFormCount 
         // the trained base weights are the merged model
     }
 
+    /** The groups' sizes, summed. */
     @Override
     public long insertedParameters(BackboneShape shape) {
         return groups.stream().mapToLong(g -> g.count(shape)).sum();

@@ -1,4 +1,4 @@
-package org.peft4j.methods.common;
+package org.peft4j.blocks;
 
 import java.util.List;
 import org.peft4j.api.Hyperparameter;

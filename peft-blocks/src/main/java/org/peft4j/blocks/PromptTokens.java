@@ -1,4 +1,4 @@
-package org.peft4j.methods.common;
+package org.peft4j.blocks;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.index.NDIndex;
@@ -7,6 +7,7 @@ import org.peft4j.api.BackboneShape;
 import org.peft4j.api.Init;
 import org.peft4j.api.ParameterHandle;
 import org.peft4j.api.PeftHost;
+import org.peft4j.api.ReferenceCompat;
 import org.peft4j.api.SiteContext;
 import org.peft4j.api.SiteModule;
 
@@ -15,7 +16,7 @@ import org.peft4j.api.SiteModule;
  * in VPT and VQT. The tensor (layers, count, D) is initialised uniform(±√(6 / (3·p² + D))), the
  * VPT init (0.0625 for ViT-B/16). Prompt dropout is applied before prepending: by default with an
  * independent mask per batch element (original VPT); under reference-compat with one mask shared
- * by the whole batch, drawn once per forward (METHODS.md g.19).
+ * by the whole batch, drawn once per forward ({@code docs/methods.md#reference-defects}).
  */
 public final class PromptTokens {
 
@@ -45,7 +46,7 @@ public final class PromptTokens {
         BackboneShape s = host.shape();
         ParameterHandle embeddings =
                 host.parameter(name, new Shape(layers, count, s.dim()), Init.uniform(initBound(s)));
-        return new PromptTokens(embeddings, count, (float) dropout, host.referenceCompat());
+        return new PromptTokens(embeddings, count, (float) dropout, ReferenceCompat.requestedBy(host));
     }
 
     /**

@@ -1,4 +1,4 @@
-package org.peft4j.methods.common;
+package org.peft4j.blocks;
 
 import org.peft4j.api.Init;
 
@@ -47,7 +47,7 @@ public record AdapterInit(Init downWeight, Init downBias, Init upWeight, Init up
     /**
      * {@code zero}, as intended: the up layer (weight and bias) zero, the down layer with PyTorch's
      * default Linear init, so the adapter starts as the zero function and still learns. (The
-     * reference zeroes the down weight and the up bias instead, METHODS.md g.17.)
+     * reference zeroes the down weight and the up bias instead, {@code docs/methods.md#reference-defects}.)
      *
      * @param inFeatures input width of the down layer (sets its default bias bound 1/√in)
      * @return the init

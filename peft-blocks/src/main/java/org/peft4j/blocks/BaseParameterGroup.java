@@ -1,4 +1,4 @@
-package org.peft4j.methods.common;
+package org.peft4j.blocks;
 
 import java.util.List;
 import java.util.function.ToLongFunction;
@@ -8,7 +8,7 @@ import org.peft4j.api.BackboneShape;
  * Groups of existing backbone parameters that the base-weight methods (LN tuning, BitFit, DiffFit,
  * full fine-tuning) make trainable, each with its selection by explicit timm-name globs and its
  * size as a closed-form function of the backbone shape. Explicit names replace the reference's
- * substring matching (METHODS.md g.18).
+ * substring matching ({@code docs/methods.md#reference-defects}).
  */
 public enum BaseParameterGroup {
 

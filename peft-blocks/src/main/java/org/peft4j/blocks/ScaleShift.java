@@ -1,4 +1,4 @@
-package org.peft4j.methods.common;
+package org.peft4j.blocks;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.Shape;
@@ -43,6 +43,7 @@ public final class ScaleShift implements SiteModule {
                 host.parameter(owner + "ssf_shift" + suffix, shape, Init.normal(0f, INIT_STD)));
     }
 
+    /** {@code x ⊙ s + t} over the last axis. */
     @Override
     public NDArray forward(NDArray x, SiteContext context) {
         return x.mul(scale.array()).add(shift.array());

@@ -1,4 +1,4 @@
-package org.peft4j.methods.common;
+package org.peft4j.blocks;
 
 import ai.djl.ndarray.NDArray;
 import org.peft4j.api.SiteContext;
@@ -7,7 +7,7 @@ import org.peft4j.api.SiteModule;
 /**
  * Wires a module into a block's attention or MLP branch ({@code Site.ATTN_BRANCH} /
  * {@code Site.MLP_BRANCH}), with drop path composed as intended or as the reference does it
- * (METHODS.md b.0, g.5).
+ * ({@code docs/methods.md#common-framework}, {@code docs/methods.md#reference-defects}).
  *
  * <ul>
  *   <li>parallel: intended {@code DP(main + M(in))}, one mask for both; reference
@@ -51,7 +51,8 @@ public final class BranchComposition {
      *
      * @param module the module
      * @param input what it reads
-     * @param referenceCompat whether to use the reference's independent drop path masks
+     * @param referenceCompat whether to use the reference's independent drop path masks, normally
+     *     {@code ReferenceCompat.requestedBy(host)}
      * @return the site module for the branch site
      */
     public static SiteModule parallel(BranchModule module, Input input, boolean referenceCompat) {
@@ -65,7 +66,8 @@ public final class BranchComposition {
      * A module applied to the branch output, with its own residual: {@code M(b) + b}.
      *
      * @param module the module
-     * @param referenceCompat whether to apply it to the already-dropped branch and drop again
+     * @param referenceCompat whether to apply it to the already-dropped branch and drop again, normally
+     *     {@code ReferenceCompat.requestedBy(host)}
      * @return the site module for the branch site
      */
     public static SiteModule sequentialAfter(BranchModule module, boolean referenceCompat) {

@@ -1,4 +1,4 @@
-package org.peft4j.methods.common;
+package org.peft4j.blocks;
 
 import ai.djl.ndarray.NDArray;
 import java.util.function.UnaryOperator;
@@ -87,6 +87,7 @@ public final class BottleneckAdapter implements BranchComposition.BranchModule {
         return 2 * dim * bottleneck + bottleneck + dim;
     }
 
+    /** {@code s·up(dropout(act(down(x))))}, without residual. */
     @Override
     public NDArray forward(NDArray x, SiteContext context) {
         NDArray z = activation.apply(Dense.apply(x, downWeight.array(), downBias.array()));
