@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.peft4j.eval.bench.StepBenchmark;
+import org.peft4j.runtime.pipeline.MethodSetup;
 import org.peft4j.runtime.plugins.MethodInstance;
 import org.peft4j.runtime.plugins.MethodRegistry;
 import picocli.CommandLine.Command;
