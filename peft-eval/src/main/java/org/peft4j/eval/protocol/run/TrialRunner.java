@@ -37,10 +37,11 @@ import org.peft4j.runtime.vit.VisionTransformer;
  * Runs one trial from its spec alone: reads only the trial's two list files and runs the
  * {@link FineTuning} pipeline on them (backbone from the base checkpoint with a fresh head for the
  * task, the method attached, trained by the {@code Trainer} resuming from the trial's epoch
- * checkpoint, the held-out split scored once), then returns the record. The first seed of a final trial also keeps its trained tensors as
- * {@value #ADAPTER} (an adapter file) for analyses that need the weights. Any exception,
- * including one thrown by a plugin, becomes a {@link TrialStatus#FAILED} record; a NaN or
- * infinite loss a {@link TrialStatus#DIVERGED} one (see docs/methods.md#tuning-protocol).
+ * checkpoint, the held-out split scored once), then returns the record. The first seed of a final
+ * trial also keeps its trained tensors as {@value #ADAPTER} (an adapter file) for analyses that
+ * need the weights. Any exception, including one thrown by a plugin, becomes a
+ * {@link TrialStatus#FAILED} record; a NaN or infinite loss a {@link TrialStatus#DIVERGED} one
+ * (see docs/methods.md#tuning-protocol).
  */
 public final class TrialRunner {
 
