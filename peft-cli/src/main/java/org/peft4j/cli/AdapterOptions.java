@@ -6,6 +6,7 @@ import org.peft4j.runtime.adapters.AdapterFiles;
 import org.peft4j.runtime.adapters.AdapterMetadata;
 import org.peft4j.runtime.adapters.LoadedAdapter;
 import org.peft4j.runtime.io.CheckpointFile;
+import org.peft4j.runtime.pipeline.Backbones;
 import org.peft4j.runtime.plugins.MethodRegistry;
 import picocli.CommandLine.Option;
 

@@ -6,6 +6,7 @@ import java.util.concurrent.Callable;
 import org.peft4j.eval.bench.StepBenchmark;
 import org.peft4j.runtime.config.PeftConfig;
 import org.peft4j.runtime.config.Settings;
+import org.peft4j.runtime.pipeline.MethodSetup;
 import org.peft4j.runtime.plugins.MethodInstance;
 import org.peft4j.runtime.plugins.MethodRegistry;
 import picocli.CommandLine.Command;

@@ -14,6 +14,7 @@ import org.peft4j.eval.bench.StepBenchmark;
 import org.peft4j.eval.protocol.ComparisonSpec;
 import org.peft4j.eval.protocol.MethodSpec;
 import org.peft4j.eval.protocol.TrainingSteps;
+import org.peft4j.runtime.pipeline.MethodSetup;
 import org.peft4j.runtime.plugins.MethodRegistry;
 
 /**

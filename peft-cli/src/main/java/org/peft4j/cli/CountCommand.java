@@ -8,6 +8,8 @@ import java.util.concurrent.Callable;
 import org.peft4j.api.ClosedFormCount;
 import org.peft4j.runtime.config.PeftConfig;
 import org.peft4j.runtime.config.Settings;
+import org.peft4j.runtime.pipeline.Backbones;
+import org.peft4j.runtime.pipeline.MethodSetup;
 import org.peft4j.runtime.plugins.MethodInstance;
 import org.peft4j.runtime.plugins.MethodRegistry;
 import org.peft4j.runtime.vit.VisionTransformer;

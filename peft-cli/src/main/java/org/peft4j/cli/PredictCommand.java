@@ -11,6 +11,8 @@ import org.peft4j.runtime.config.Settings;
 import org.peft4j.runtime.data.Normalization;
 import org.peft4j.runtime.io.CheckpointFile;
 import org.peft4j.runtime.io.CheckpointReader;
+import org.peft4j.runtime.io.RawTensor;
+import org.peft4j.runtime.pipeline.Backbones;
 import org.peft4j.runtime.plugins.MethodRegistry;
 import org.peft4j.runtime.vit.VisionTransformer;
 import org.peft4j.runtime.vit.VitConfig;
@@ -119,6 +121,22 @@ final class PredictCommand implements Callable<Integer> {
             return adapterOptions.load(adapter, base, registry, target).model().vit();
         }
         String preset = model != null ? model : Backbones.presetOf(base).orElse(settings.get(Settings.MODEL));
-        return Backbones.create(VitConfig.preset(preset, Backbones.headClasses(base)), base, target, 0).vit();
+        return Backbones.create(VitConfig.preset(preset, headClasses(base)), base, target, 0).vit();
+    }
+
+    /**
+     * The number of classes of a checkpoint's head.
+     *
+     * @param checkpoint a read checkpoint
+     * @return the rows of {@code head.weight}
+     * @throws CommandException if the checkpoint has no head
+     */
+    private static int headClasses(CheckpointFile checkpoint) {
+        RawTensor head = checkpoint.tensors().tensors().get("head.weight");
+        if (head == null || head.shape().dimension() != 2) {
+            throw new CommandException(checkpoint.file() + ": has no classification head ('head.weight'), so it "
+                    + "cannot predict classes; pass the adapter trained on it with --adapter, or a merged checkpoint");
+        }
+        return Math.toIntExact(head.shape().get(0));
     }
 }

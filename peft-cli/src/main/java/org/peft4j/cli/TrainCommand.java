@@ -10,21 +10,21 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.peft4j.runtime.adapters.AdapterFiles;
 import org.peft4j.runtime.config.PeftConfig;
 import org.peft4j.runtime.config.Settings;
+import org.peft4j.runtime.data.ImageCache;
 import org.peft4j.runtime.data.Normalization;
-import org.peft4j.runtime.io.Checkpoints;
-import org.peft4j.runtime.io.Sha256;
+import org.peft4j.runtime.pipeline.FineTuned;
+import org.peft4j.runtime.pipeline.FineTuning;
+import org.peft4j.runtime.pipeline.MethodSetup;
+import org.peft4j.runtime.pipeline.TaskSplits;
 import org.peft4j.runtime.plugins.MethodInstance;
 import org.peft4j.runtime.plugins.MethodRegistry;
 import org.peft4j.runtime.train.EvalResult;
 import org.peft4j.runtime.train.ProgressBar;
-import org.peft4j.runtime.train.Trainer;
 import org.peft4j.runtime.train.TrainingListener;
 import org.peft4j.runtime.train.TrainingRecipe;
 import org.peft4j.runtime.train.TrainingResult;
-import org.peft4j.runtime.vit.PeftModel;
 import org.peft4j.runtime.vit.VitConfig;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -130,29 +130,28 @@ final class TrainCommand implements Callable<Integer> {
         VitConfig architecture = VitConfig.preset(settings.get(Settings.MODEL), 1);
         try (MethodRegistry registry = MethodRegistry.discover(settings.get(Settings.PLUGINS_DIR))) {
             MethodInstance instance = MethodSetup.create(registry, method, hyperparameters);
-            try (TrainingData split = TrainingData.load(data, classes, trainSplit,
-                    evalSplit.equals("none") ? null : evalSplit, architecture.imageSize(), normalization)) {
-                requireOneBatch(split, recipe);
-                createFolder(output);
-                try (Backbones.Base base = Backbones.create(architecture.withClasses(split.task().numClasses()),
-                        settings.get(Settings.CHECKPOINT).orElse(null), target, recipe.seed())) {
-                    String baseSha256 = base.sha256() != null ? base.sha256() : saveRandomBase(base);
-                    PeftModel trained = MethodSetup.attach(base.vit(), registry, instance, recipe.referenceSchedule());
-                    TrainingResult result = new Trainer(recipe, listener(instance, split, recipe))
-                            .fit(trained, split.trainSource(), split.evalSource(), output.resolve("checkpoint"));
-                    Path adapter = null;
-                    if (result.status() == TrainingResult.Status.OK) {
-                        adapter = output.resolve("adapter.safetensors");
-                        AdapterFiles.save(adapter, trained, instance, baseSha256);
-                    }
-                    new TrainSummary(instance, base.vit(), base, split, recipe, settings).outcome(result, adapter)
-                            .write(output.resolve("summary.json"));
-                    if (adapter == null) {
-                        throw new CommandException(result.message() + "; try a lower --lr (summary in "
-                                + output.resolve("summary.json") + ")");
-                    }
-                    report(instance, split, result, adapter);
+            TaskSplits splits = TaskSplits.validated(data, classes, trainSplit, evalSplit.equals("none") ? null : evalSplit);
+            requireOneBatch(splits, recipe);
+            createFolder(output);
+            try (FineTuned run = FineTuning.builder()
+                    .task(splits, normalization, ImageCache.Options.defaults())
+                    .backbone(architecture, settings.get(Settings.CHECKPOINT).orElse(null))
+                    .saveRandomBase(output.resolve("base.safetensors"))
+                    .device(target)
+                    .method(registry, instance)
+                    .referenceCompat(recipe.referenceSchedule())
+                    .recipe(recipe)
+                    .checkpointDir(output.resolve("checkpoint"))
+                    .listener(opened -> listener(instance, splits, recipe))
+                    .build().run()) {
+                Path adapter = run.ok() ? run.saveAdapter(output.resolve("adapter.safetensors")) : null;
+                new TrainSummary(run, splits, recipe, settings).outcome(run.training(), adapter)
+                        .write(output.resolve("summary.json"));
+                if (adapter == null) {
+                    throw new CommandException(run.training().message() + "; try a lower --lr (summary in "
+                            + output.resolve("summary.json") + ")");
                 }
+                report(instance, splits, run.training(), adapter);
             }
         }
         return 0;
@@ -171,9 +170,9 @@ final class TrainCommand implements Callable<Integer> {
                 settings.get(Settings.REFERENCE_COMPAT));
     }
 
-    private static void requireOneBatch(TrainingData split, TrainingRecipe recipe) {
+    private static void requireOneBatch(TaskSplits split, TrainingRecipe recipe) {
         if (recipe.dropLastSteps(split.train().size()) == 0) {
-            throw new CommandException("the training split '" + split.train().name() + "' of " + split.task().taskDir()
+            throw new CommandException("the training split '" + split.train().name() + "' of " + split.folder()
                     + " has " + split.train().size() + " images, fewer than one batch of " + recipe.batchSize()
                     + " (the last incomplete batch is dropped); lower --batch");
         }
@@ -187,21 +186,14 @@ final class TrainCommand implements Callable<Integer> {
         }
     }
 
-    /** Saves randomly initialised base weights, which the adapter needs, and returns their SHA-256. */
-    private String saveRandomBase(Backbones.Base base) {
-        Path file = output.resolve("base.safetensors");
-        Checkpoints.save(base.vit(), file, Map.of("format", "pt"));
-        return Sha256.ofFile(file);
-    }
-
-    private TrainingListener listener(MethodInstance instance, TrainingData split, TrainingRecipe recipe) {
+    private TrainingListener listener(MethodInstance instance, TaskSplits split, TrainingRecipe recipe) {
         if (PeftCommand.of(spec.commandLine()).quiet()) {
             return new TrainingListener() { };
         }
         return new ProgressBar(instance.name() + " on " + split.name(), recipe.epochs());
     }
 
-    private void report(MethodInstance instance, TrainingData split, TrainingResult result, Path adapter) {
+    private void report(MethodInstance instance, TaskSplits split, TrainingResult result, Path adapter) {
         PrintWriter out = spec.commandLine().getOut();
         EvalResult eval = result.finalEval();
         out.println(instance.name() + " on " + split.name() + ": "

@@ -6,6 +6,9 @@ import com.google.gson.JsonObject;
 import java.nio.file.Path;
 import org.peft4j.runtime.config.PeftConfig;
 import org.peft4j.runtime.io.AtomicFiles;
+import org.peft4j.runtime.pipeline.Backbones;
+import org.peft4j.runtime.pipeline.FineTuned;
+import org.peft4j.runtime.pipeline.TaskSplits;
 import org.peft4j.runtime.plugins.MethodInstance;
 import org.peft4j.runtime.train.EvalResult;
 import org.peft4j.runtime.train.TrainingRecipe;
@@ -20,15 +23,15 @@ final class TrainSummary {
     /**
      * Describes the run.
      *
-     * @param method the trained method
-     * @param vit the trained model
-     * @param base where the base weights came from
+     * @param run the trained method and model, and where the base weights came from
      * @param data the task and splits
      * @param recipe the training settings
      * @param settings the effective configuration
      */
-    TrainSummary(MethodInstance method, VisionTransformer vit, Backbones.Base base, TrainingData data,
-            TrainingRecipe recipe, PeftConfig settings) {
+    TrainSummary(FineTuned run, TaskSplits data, TrainingRecipe recipe, PeftConfig settings) {
+        MethodInstance method = run.method();
+        VisionTransformer vit = run.backbone().vit();
+        Backbones.Base base = run.backbone();
         JsonObject m = new JsonObject();
         m.addProperty("name", method.name());
         m.addProperty("version", method.version());
@@ -48,7 +51,7 @@ final class TrainSummary {
         json.add("model", model);
         JsonObject d = new JsonObject();
         d.addProperty("task", data.name());
-        d.addProperty("folder", data.task().taskDir().toAbsolutePath().normalize().toString());
+        d.addProperty("folder", data.folder().toAbsolutePath().normalize().toString());
         d.addProperty("train_split", data.train().name());
         d.addProperty("train_images", data.train().size());
         d.addProperty("eval_split", data.eval() == null ? null : data.eval().name());

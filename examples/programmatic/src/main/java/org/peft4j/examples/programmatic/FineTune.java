@@ -1,7 +1,6 @@
 package org.peft4j.examples.programmatic;
 
 import ai.djl.Device;
-import ai.djl.engine.Engine;
 import com.google.inject.Guice;
 import com.google.inject.Injector;
 import java.io.IOException;
@@ -12,26 +11,23 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.peft4j.runtime.PeftRuntimeModule;
-import org.peft4j.runtime.adapters.AdapterFiles;
 import org.peft4j.runtime.config.PeftConfig;
 import org.peft4j.runtime.config.Settings;
-import org.peft4j.runtime.io.Checkpoints;
-import org.peft4j.runtime.io.Sha256;
-import org.peft4j.runtime.plugins.MethodInstance;
+import org.peft4j.runtime.pipeline.FineTuned;
+import org.peft4j.runtime.pipeline.FineTuning;
+import org.peft4j.runtime.pipeline.TrainingData;
 import org.peft4j.runtime.plugins.MethodRegistry;
 import org.peft4j.runtime.train.ProgressBar;
-import org.peft4j.runtime.train.Trainer;
 import org.peft4j.runtime.train.TrainingRecipe;
 import org.peft4j.runtime.train.TrainingResult;
-import org.peft4j.runtime.vit.PeftModel;
-import org.peft4j.runtime.vit.VisionTransformer;
 import org.peft4j.runtime.vit.VitConfig;
 
 /**
  * Fine-tunes a ViT with LoRA on an in-memory data set through the Java API: a Guice injector built
  * from {@link PeftRuntimeModule} provides the configuration, the method registry and the device;
- * the backbone is random (or the configured checkpoint), the method is attached by name, trained
- * with the study's training loop and saved as an adapter file next to its base weights.
+ * the {@link FineTuning} pipeline builds the backbone (random, or the configured checkpoint),
+ * creates and attaches the method by name and trains it with the study's training loop; the
+ * result is saved as an adapter file next to its base weights.
  */
 public final class FineTune {
 
@@ -76,38 +72,23 @@ public final class FineTune {
         overrides.addAll(settings);
         Injector injector = Guice.createInjector(new PeftRuntimeModule(PeftConfig.load(overrides)));
         PeftConfig config = injector.getInstance(PeftConfig.class);
-        Device device = injector.getInstance(Device.class);
-        Files.createDirectories(out);
         long seed = config.get(Settings.SEED);
-        try (MethodRegistry methods = injector.getInstance(MethodRegistry.class)) {
-            Engine.getInstance().setRandomSeed((int) seed);
-            VitConfig architecture = VitConfig.preset(config.get(Settings.MODEL), 2);
-            try (VisionTransformer vit = VisionTransformer.create(architecture, device)) {
-                Path base = baseWeights(vit, config, out);
-                MethodInstance lora = methods.create("lora", Map.of("rank", "4"));
-                PeftModel model = PeftModel.attach(vit, lora.method(), config.get(Settings.REFERENCE_COMPAT));
-                StripesDataset train = new StripesDataset(64, architecture.imageSize(), seed);
-                StripesDataset test = new StripesDataset(32, architecture.imageSize(), seed + 1);
-                TrainingRecipe recipe = new TrainingRecipe(epochs, 16, 16, 1e-2, 1e-4, 1, 1e-6, 1e-5, 0f, epochs, seed,
-                        false);
-                TrainingResult result = new Trainer(recipe, new ProgressBar("lora on stripes", epochs))
-                        .fit(model, train, test, null);
-                Path adapter = out.resolve("adapter.safetensors");
-                AdapterFiles.save(adapter, model, lora, Sha256.ofFile(base));
-                return new Outcome(result, base, adapter);
-            }
+        VitConfig architecture = VitConfig.preset(config.get(Settings.MODEL), 2);
+        TrainingData stripes = new TrainingData("stripes", 2, new StripesDataset(64, architecture.imageSize(), seed),
+                new StripesDataset(32, architecture.imageSize(), seed + 1));
+        Files.createDirectories(out);
+        try (MethodRegistry methods = injector.getInstance(MethodRegistry.class);
+                FineTuned run = FineTuning.builder()
+                        .data(stripes)
+                        .backbone(architecture, config.get(Settings.CHECKPOINT).orElse(null))
+                        .saveRandomBase(out.resolve("base.safetensors"))
+                        .device(injector.getInstance(Device.class))
+                        .method(methods, "lora", Map.of("rank", "4"))
+                        .referenceCompat(config.get(Settings.REFERENCE_COMPAT))
+                        .recipe(new TrainingRecipe(epochs, 16, 16, 1e-2, 1e-4, 1, 1e-6, 1e-5, 0f, epochs, seed, false))
+                        .listener(data -> new ProgressBar("lora on stripes", epochs))
+                        .build().run()) {
+            return new Outcome(run.training(), run.baseFile(), run.saveAdapter(out.resolve("adapter.safetensors")));
         }
-    }
-
-    /** Loads the configured checkpoint, or saves the random initialisation; returns the base file. */
-    private static Path baseWeights(VisionTransformer vit, PeftConfig config, Path out) {
-        Path checkpoint = config.get(Settings.CHECKPOINT).orElse(null);
-        if (checkpoint != null) {
-            Checkpoints.load(vit, checkpoint);
-            return checkpoint;
-        }
-        Path base = out.resolve("base.safetensors");
-        Checkpoints.save(vit, base, Map.of("format", "pt"));
-        return base;
     }
 }

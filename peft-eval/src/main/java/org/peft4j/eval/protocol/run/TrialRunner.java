@@ -1,7 +1,6 @@
 package org.peft4j.eval.protocol.run;
 
 import ai.djl.Device;
-import ai.djl.engine.Engine;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -19,32 +18,30 @@ import org.peft4j.eval.protocol.store.Claim;
 import org.peft4j.eval.protocol.store.ProcessIdentity;
 import org.peft4j.eval.protocol.store.ResultStore;
 import org.peft4j.eval.protocol.store.TrialRecord;
-import org.peft4j.runtime.adapters.AdapterFiles;
-import org.peft4j.runtime.data.Augmentation;
-import org.peft4j.runtime.data.CachedBatchSource;
 import org.peft4j.runtime.data.DataSplit;
 import org.peft4j.runtime.data.ImageCache;
-import org.peft4j.runtime.data.ImageTransform;
-import org.peft4j.runtime.data.VtabDataset;
-import org.peft4j.runtime.io.CheckpointFile;
-import org.peft4j.runtime.io.Checkpoints;
-import org.peft4j.runtime.plugins.MethodInstance;
+import org.peft4j.runtime.pipeline.Backbones;
+import org.peft4j.runtime.pipeline.FineTuned;
+import org.peft4j.runtime.pipeline.FineTuning;
+import org.peft4j.runtime.pipeline.FineTuningObserver;
+import org.peft4j.runtime.pipeline.MethodSetupException;
+import org.peft4j.runtime.pipeline.TaskSplits;
 import org.peft4j.runtime.plugins.MethodRegistry;
 import org.peft4j.runtime.plugins.RegisteredMethod;
 import org.peft4j.runtime.train.ProgressBar;
-import org.peft4j.runtime.train.Trainer;
 import org.peft4j.runtime.train.TrainingResult;
 import org.peft4j.runtime.vit.PeftModel;
 import org.peft4j.runtime.vit.VisionTransformer;
 
 /**
- * Runs one trial from its spec alone: reads only the trial's two list files, builds the backbone
- * from the base checkpoint with a fresh head for the task, attaches the method, trains with the
- * {@link Trainer} (resuming from the trial's epoch checkpoint), scores the held-out split once and
- * returns the record. The first seed of a final trial also keeps its trained tensors as
- * {@value #ADAPTER} (an adapter file) for analyses that need the weights. Any exception,
- * including one thrown by a plugin, becomes a {@link TrialStatus#FAILED} record; a NaN or
- * infinite loss a {@link TrialStatus#DIVERGED} one.
+ * Runs one trial from its spec alone: reads only the trial's two list files and runs the
+ * {@link FineTuning} pipeline on them (backbone from the base checkpoint with a fresh head for the
+ * task, the method attached, trained by the {@code Trainer} resuming from the trial's epoch
+ * checkpoint, the held-out split scored once), then returns the record. The first seed of a final
+ * trial also keeps its trained tensors as {@value #ADAPTER} (an adapter file) for analyses that
+ * need the weights. Any exception, including one thrown by a plugin, becomes a
+ * {@link TrialStatus#FAILED} record; a NaN or infinite loss a {@link TrialStatus#DIVERGED} one
+ * (see docs/methods.md#tuning-protocol).
  */
 public final class TrialRunner {
 
@@ -54,7 +51,7 @@ public final class TrialRunner {
     public static final String ADAPTER = "adapter.safetensors";
 
     /** The base-checkpoint hash recorded in the adapter of a trial on a randomly initialised backbone. */
-    public static final String RANDOM_BASE = "random-init";
+    public static final String RANDOM_BASE = FineTuned.RANDOM_BASE;
 
     private final ResultStore store;
     private final MethodRegistry registry;
@@ -102,13 +99,10 @@ public final class TrialRunner {
 
     private void train(Trial trial, Claim claim, Draft draft) {
         TrialSettings s = trial.settings();
-        Path taskDir = Path.of(s.dataRoot()).resolve(s.task().name());
-        int classes = s.task().numClasses();
-        DataSplit train = VtabDataset.readSplit(taskDir, trial.trainSplit(), classes);
-        DataSplit eval = VtabDataset.readSplit(taskDir, trial.evalSplit(), classes);
-        draft.data.add(splitInfo(train));
-        draft.data.add(splitInfo(eval));
-        ImageTransform transform = ImageTransform.stretch(s.model().imageSize());
+        TaskSplits splits = TaskSplits.lists(Path.of(s.dataRoot()).resolve(s.task().name()), s.task().numClasses(),
+                trial.trainSplit(), trial.evalSplit());
+        draft.data.add(splitInfo(splits.train()));
+        draft.data.add(splitInfo(splits.eval()));
         RegisteredMethod method = registry.method(s.method());
         draft.method = new TrialRecord.MethodInfo(method.name(), method.version(), method.spiVersion(), method.source());
         if (!method.version().equals(s.methodVersion())) {
@@ -116,49 +110,33 @@ public final class TrialRunner {
                     + " in this process, but the comparison was planned with version " + s.methodVersion()
                     + "; use the same plugin, or start a new comparison");
         }
-        MethodInstance instance = method.create(s.hyperparameters());
-        if (s.recipe().dropLastSteps(train.size()) == 0) {
-            throw new IllegalArgumentException("split " + train.name() + " of task " + s.task().name() + " has "
-                    + train.size() + " images, fewer than the batch size " + s.recipe().batchSize()
+        if (s.recipe().dropLastSteps(splits.train().size()) == 0) {
+            throw new IllegalArgumentException("split " + splits.train().name() + " of task " + s.task().name() + " has "
+                    + splits.train().size() + " images, fewer than the batch size " + s.recipe().batchSize()
                     + ", so no training step would run; lower train.batch_size");
         }
-        try (CachedBatchSource trainSource = source(train, transform, s);
-                CachedBatchSource evalSource = source(eval, transform, s)) {
-            Engine.getInstance().setRandomSeed((int) s.recipe().seed());
-            try (VisionTransformer vit = VisionTransformer.create(s.model(), device)) {
-                if (s.checkpoint() != null) {
-                    CheckpointFile base = Checkpoints.load(vit, Path.of(s.checkpoint().path()));
-                    draft.checkpointSha256 = base.sha256();
-                    if (!base.sha256().equals(s.checkpoint().sha256())) {
-                        throw new IllegalStateException("the base checkpoint " + base.file() + " has SHA-256 "
-                                + base.sha256() + ", but the comparison was planned with " + s.checkpoint().sha256()
-                                + "; restore the original file or start a new comparison");
-                    }
-                }
-                vit.resizeHead(classes);
-                PeftModel model = PeftModel.attach(vit, instance.method(), s.referenceCompat());
-                draft.parameters = new TrialRecord.ParameterCounts(vit.insertedParameters(), vit.trainableParameters(),
-                        vit.backboneParameters());
-                TrialListener listener = new TrialListener(
+        try (FineTuned run = FineTuning.builder()
+                .task(splits, s.normalization(), cacheOptions)
+                .backbone(s.model(), s.checkpoint() == null ? null : Path.of(s.checkpoint().path()))
+                .freshHead(true)
+                .device(device)
+                .method(registry, s.method(), s.hyperparameters())
+                .referenceCompat(s.referenceCompat())
+                .recipe(s.recipe())
+                .checkpointDir(store.checkpointDir(draft.id))
+                .listener(data -> draft.listener = new TrialListener(
                         new ProgressBar(trial.kind().label() + " " + s.describe(), s.recipe().epochs()), claim,
-                        s.recipe().dropLastSteps(trainSource.size()));
-                TrainingResult result = new Trainer(s.recipe(), listener)
-                        .fit(model, trainSource, evalSource, store.checkpointDir(draft.id));
-                draft.finish(result, listener.resumedEpochs());
-                if (result.status() == TrainingResult.Status.OK && trial instanceof FinalTrial f) {
-                    draft.predictions = store.writePredictions(draft.id, result.finalEval(), trial.evalSplit());
-                    if (f.seedIndex() == 0) {
-                        AdapterFiles.save(store.trialDir(draft.id).resolve(ADAPTER), model, instance,
-                                s.checkpoint() == null ? RANDOM_BASE : s.checkpoint().sha256());
-                    }
+                        s.recipe().dropLastSteps(data.train().size())))
+                .observer(draft)
+                .build().run()) {
+            draft.finish(run.training(), draft.listener.resumedEpochs());
+            if (run.ok() && trial instanceof FinalTrial f) {
+                draft.predictions = store.writePredictions(draft.id, run.training().finalEval(), trial.evalSplit());
+                if (f.seedIndex() == 0) {
+                    run.saveAdapter(store.trialDir(draft.id).resolve(ADAPTER));
                 }
             }
         }
-    }
-
-    private CachedBatchSource source(DataSplit split, ImageTransform transform, TrialSettings s) {
-        return new CachedBatchSource(ImageCache.load(split, transform, cacheOptions), s.task().numClasses(),
-                s.normalization(), Augmentation.NONE);
     }
 
     private static TrialRecord.SplitInfo splitInfo(DataSplit split) {
@@ -166,8 +144,12 @@ public final class TrialRunner {
                 split.size());
     }
 
-    /** "Type: message", with the innermost cause when it differs. */
-    static String describe(Throwable e) {
+    /**
+     * "Type: message", with the innermost cause when it differs. A method's fault is described by
+     * the plugin's own exception: the record names the method already.
+     */
+    static String describe(Throwable failure) {
+        Throwable e = failure instanceof MethodSetupException && failure.getCause() != null ? failure.getCause() : failure;
         Throwable root = e;
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();
@@ -176,8 +158,8 @@ public final class TrialRunner {
         return root == e ? text : text + " (caused by " + root.getClass().getSimpleName() + ": " + root.getMessage() + ")";
     }
 
-    /** The parts of a record, collected while the trial runs. */
-    private static final class Draft {
+    /** The parts of a record, collected while the trial runs; checks the base weights against the plan. */
+    private static final class Draft implements FineTuningObserver {
         final Trial trial;
         final String id;
         final int attempt;
@@ -195,11 +177,30 @@ public final class TrialRunner {
         TrialRecord.PredictionsInfo predictions;
         double trainSeconds;
         int resumedEpochs;
+        TrialListener listener;
 
         Draft(Trial trial, int attempt) {
             this.trial = trial;
             this.id = trial.id();
             this.attempt = attempt;
+        }
+
+        @Override
+        public void backboneReady(Backbones.Base backbone) {
+            checkpointSha256 = backbone.sha256();
+            TrialSettings s = trial.settings();
+            if (s.checkpoint() != null && !backbone.sha256().equals(s.checkpoint().sha256())) {
+                throw new IllegalStateException("the base checkpoint " + backbone.checkpoint() + " has SHA-256 "
+                        + backbone.sha256() + ", but the comparison was planned with " + s.checkpoint().sha256()
+                        + "; restore the original file or start a new comparison");
+            }
+        }
+
+        @Override
+        public void attached(PeftModel model) {
+            VisionTransformer vit = model.vit();
+            parameters = new TrialRecord.ParameterCounts(vit.insertedParameters(), vit.trainableParameters(),
+                    vit.backboneParameters());
         }
 
         void finish(TrainingResult result, int resumed) {

@@ -1,4 +1,4 @@
-package org.peft4j.cli;
+package org.peft4j.runtime.pipeline;
 
 import java.util.Map;
 import org.peft4j.api.InvalidHyperparameterException;
@@ -8,8 +8,11 @@ import org.peft4j.runtime.plugins.RegisteredMethod;
 import org.peft4j.runtime.vit.PeftModel;
 import org.peft4j.runtime.vit.VisionTransformer;
 
-/** Creates methods from command-line values and attaches them, turning plugin faults into one sentence. */
-final class MethodSetup {
+/**
+ * Creates methods by name from text values and attaches them, turning a bad hyperparameter or a
+ * plugin's fault into a {@link MethodSetupException} whose message is one sentence for the user.
+ */
+public final class MethodSetup {
 
     private MethodSetup() {}
 
@@ -18,17 +21,17 @@ final class MethodSetup {
      *
      * @param registry the available methods
      * @param name the method's name
-     * @param hyperparameters {@code --set} values by key
+     * @param hyperparameters values by key, as text (e.g. {@code rank=8})
      * @return the configured instance
      * @throws IllegalArgumentException for an unknown method, naming the known ones
-     * @throws CommandException for a bad hyperparameter, or a provider that fails
+     * @throws MethodSetupException for a bad hyperparameter, or a provider that fails
      */
-    static MethodInstance create(MethodRegistry registry, String name, Map<String, String> hyperparameters) {
+    public static MethodInstance create(MethodRegistry registry, String name, Map<String, String> hyperparameters) {
         RegisteredMethod method = registry.method(name);
         try {
             return method.create(hyperparameters);
         } catch (InvalidHyperparameterException e) {
-            throw new CommandException("method '" + name + "': " + e.getMessage()
+            throw new MethodSetupException("method '" + name + "': " + e.getMessage()
                     + "; 'peft methods " + name + "' lists its hyperparameters", e);
         } catch (RuntimeException | LinkageError e) {
             throw pluginFault(method, "creating the method", e);
@@ -43,9 +46,9 @@ final class MethodSetup {
      * @param method the configured method
      * @param referenceCompat whether to reproduce the reference implementation's behaviour
      * @return the adapted model
-     * @throws CommandException if the method fails while attaching
+     * @throws MethodSetupException if the method fails while attaching
      */
-    static PeftModel attach(VisionTransformer vit, MethodRegistry registry, MethodInstance method, boolean referenceCompat) {
+    public static PeftModel attach(VisionTransformer vit, MethodRegistry registry, MethodInstance method, boolean referenceCompat) {
         try {
             return PeftModel.attach(vit, method.method(), referenceCompat);
         } catch (RuntimeException | LinkageError e) {
@@ -53,9 +56,9 @@ final class MethodSetup {
         }
     }
 
-    private static CommandException pluginFault(RegisteredMethod method, String step, Throwable e) {
+    private static MethodSetupException pluginFault(RegisteredMethod method, String step, Throwable e) {
         String source = method.source().equals(MethodRegistry.CLASSPATH) ? "the class path" : "plugin " + method.source();
-        return new CommandException("method '" + method.name() + "' version " + method.version() + " from " + source
+        return new MethodSetupException("method '" + method.name() + "' version " + method.version() + " from " + source
                 + " failed while " + step + ": " + describe(e) + "; fix the method or report it to its author", e);
     }
 

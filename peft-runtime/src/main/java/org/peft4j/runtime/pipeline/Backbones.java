@@ -1,4 +1,4 @@
-package org.peft4j.cli;
+package org.peft4j.runtime.pipeline;
 
 import ai.djl.Device;
 import ai.djl.engine.Engine;
@@ -13,8 +13,8 @@ import org.peft4j.runtime.io.RawTensor;
 import org.peft4j.runtime.vit.VisionTransformer;
 import org.peft4j.runtime.vit.VitConfig;
 
-/** Builds backbones for the commands: random (seeded) or with the weights of a checkpoint. */
-final class Backbones {
+/** Builds backbones: random (seeded with timm's initialisation) or with the weights of a checkpoint. */
+public final class Backbones {
 
     private Backbones() {}
 
@@ -25,7 +25,7 @@ final class Backbones {
      * @param checkpoint the checkpoint file, or null for random weights
      * @param sha256 the checkpoint's SHA-256, or null for random weights
      */
-    record Base(VisionTransformer vit, Path checkpoint, String sha256) implements AutoCloseable {
+    public record Base(VisionTransformer vit, Path checkpoint, String sha256) implements AutoCloseable {
 
         /** Frees the model's tensors. */
         @Override
@@ -42,7 +42,7 @@ final class Backbones {
      * @param seed seed of the random initialisation
      * @return the backbone
      */
-    static Base random(VitConfig config, Device device, long seed) {
+    public static Base random(VitConfig config, Device device, long seed) {
         return create(config, (CheckpointFile) null, device, seed);
     }
 
@@ -56,7 +56,7 @@ final class Backbones {
      * @return the backbone
      * @throws org.peft4j.runtime.io.CheckpointException if the checkpoint cannot be read or does not fit
      */
-    static Base create(VitConfig config, Path checkpoint, Device device, long seed) {
+    public static Base create(VitConfig config, Path checkpoint, Device device, long seed) {
         return create(config, checkpoint == null ? null : CheckpointReader.read(checkpoint), device, seed);
     }
 
@@ -69,7 +69,7 @@ final class Backbones {
      * @param seed seed of the random initialisation
      * @return the backbone
      */
-    static Base create(VitConfig config, CheckpointFile checkpoint, Device device, long seed) {
+    public static Base create(VitConfig config, CheckpointFile checkpoint, Device device, long seed) {
         Engine.getInstance().setRandomSeed((int) seed);
         VisionTransformer vit = VisionTransformer.create(config, device);
         if (checkpoint == null) {
@@ -90,7 +90,7 @@ final class Backbones {
      * @param checkpoint a read checkpoint
      * @return the preset's name, or empty if no preset matches
      */
-    static Optional<String> presetOf(CheckpointFile checkpoint) {
+    public static Optional<String> presetOf(CheckpointFile checkpoint) {
         Map<String, RawTensor> tensors = checkpoint.tensors().tensors();
         for (String name : VitConfig.PRESETS) {
             VitConfig c = VitConfig.preset(name, 1);
@@ -107,21 +107,5 @@ final class Backbones {
     private static boolean hasShape(Map<String, RawTensor> tensors, String name, Shape shape) {
         RawTensor t = tensors.get(name);
         return t != null && t.shape().equals(shape);
-    }
-
-    /**
-     * The number of classes of a checkpoint's head.
-     *
-     * @param checkpoint a read checkpoint
-     * @return the rows of {@code head.weight}
-     * @throws CommandException if the checkpoint has no head
-     */
-    static int headClasses(CheckpointFile checkpoint) {
-        RawTensor head = checkpoint.tensors().tensors().get("head.weight");
-        if (head == null || head.shape().dimension() != 2) {
-            throw new CommandException(checkpoint.file() + ": has no classification head ('head.weight'), so it "
-                    + "cannot predict classes; pass the adapter trained on it with --adapter, or a merged checkpoint");
-        }
-        return Math.toIntExact(head.shape().get(0));
     }
 }
