@@ -16,6 +16,7 @@ import org.peft4j.runtime.data.ImageCache;
 import org.peft4j.runtime.data.Normalization;
 import org.peft4j.runtime.pipeline.FineTuned;
 import org.peft4j.runtime.pipeline.FineTuning;
+import org.peft4j.runtime.train.ResumeMismatch;
 import org.peft4j.runtime.pipeline.MethodSetup;
 import org.peft4j.runtime.pipeline.TaskSplits;
 import org.peft4j.runtime.plugins.MethodInstance;
@@ -110,6 +111,11 @@ final class TrainCommand implements Callable<Integer> {
                     + "(default: ${DEFAULT-VALUE})")
     Normalization normalization;
 
+    @Option(names = "--restart-on-mismatch",
+            description = "When --output holds an epoch checkpoint of a different run (other data, weights, settings "
+                    + "or code), move it aside and train from the start (default: refuse, naming what differs)")
+    boolean restartOnMismatch;
+
     @Option(names = "--output", required = true, paramLabel = "DIR", description = "Folder for the adapter and the summary")
     Path output;
 
@@ -142,6 +148,7 @@ final class TrainCommand implements Callable<Integer> {
                     .referenceCompat(recipe.referenceSchedule())
                     .recipe(recipe)
                     .checkpointDir(output.resolve("checkpoint"))
+                    .onMismatch(restartOnMismatch ? ResumeMismatch.RESTART : ResumeMismatch.REFUSE)
                     .listener(opened -> listener(instance, splits, recipe))
                     .build().run()) {
                 Path adapter = run.ok() ? run.saveAdapter(output.resolve("adapter.safetensors")) : null;
@@ -159,8 +166,7 @@ final class TrainCommand implements Callable<Integer> {
 
     private TrainingRecipe recipe(PeftConfig settings) {
         int n = settings.get(Settings.EPOCHS);
-        int configuredWarmup = settings.get(Settings.WARMUP_EPOCHS);
-        int warmup = configuredWarmup < n ? configuredWarmup : n / 10;
+        int warmup = Settings.warmupEpochs(settings, n);
         int perStep = settings.get(Settings.BATCH_SIZE);
         return new TrainingRecipe(n, perStep, microBatch == null ? perStep : microBatch,
                 lr != null ? lr : settings.get(Settings.LR_GRID).get(0),

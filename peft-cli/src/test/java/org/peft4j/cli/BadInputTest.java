@@ -188,6 +188,38 @@ class BadInputTest {
     }
 
     @Test
+    void aWarmUpThatIsNotBelowTheEpochsIsRefusedByTrainAsByCompare() throws IOException {
+        Path task = TinyData.task(dir.resolve("warmup"));
+        String error = Cli.run("train", "--data", task.toString(), "--train-split", "train800", "--model", "vit-tiny",
+                "--method", "linear", "--epochs", "2", "--batch", "4", "-Dtrain.warmup_epochs=5", "--output",
+                dir.resolve("warmup-run").toString()).failsWith(1);
+        assertTrue(error.contains("warm-up epochs must be in [0, epochs), got 5"), error);
+    }
+
+    @Test
+    void aFinishedCheckpointOfOtherDataOrSettingsIsNotResumedSilently() throws IOException {
+        Path task = TinyData.task(dir.resolve("stale"));
+        Path output = dir.resolve("stale-run");
+        java.util.function.Function<String[], Cli.Result> train = extra -> {
+            List<String> args = new java.util.ArrayList<>(List.of("train", "--data", task.toString(), "--train-split",
+                    "train800", "--model", "vit-tiny", "--method", "lora", "--epochs", "2", "--batch", "4",
+                    "--output", output.toString()));
+            args.addAll(List.of(extra));
+            return Cli.run(args.toArray(String[]::new));
+        };
+        train.apply(new String[] {"--set", "dropout=0.0"}).ok();
+        String changed = train.apply(new String[] {"--set", "dropout=0.1"}).failsWith(1);
+        assertTrue(changed.contains("was written by a run that differs in method.hyperparameters;"), changed);
+        String restarted = train.apply(new String[] {"--set", "dropout=0.1", "--restart-on-mismatch"}).ok();
+        assertTrue(Files.exists(output.resolve("checkpoint/last-epoch.safetensors.mismatched")), restarted);
+        // an image replaced under the same name, same list file: other data
+        Path image = task.resolve("images/0.png");
+        Files.write(image, Files.readAllBytes(task.resolve("images/1.png")));
+        String otherData = train.apply(new String[] {"--set", "dropout=0.1"}).failsWith(1);
+        assertTrue(otherData.contains("differs in data.train"), otherData);
+    }
+
+    @Test
     void usageErrorsExitWithTwoAndPointToHelp() {
         Cli.Result result = Cli.run("train", "--data", "x", "--method", "lora", "--output", "y", "--epochs", "many");
         String error = result.failsWith(2);

@@ -82,7 +82,7 @@ public final class SpecResolver {
         }
         List<TaskSpec> tasks = request.tasks().stream().map(t -> TaskCatalog.resolve(root, t)).toList();
         int epochs = quick && config.isBuiltInDefault(Settings.EPOCHS) ? QUICK_EPOCHS : config.get(Settings.EPOCHS);
-        int warmup = config.isBuiltInDefault(Settings.WARMUP_EPOCHS) ? epochs / 10 : config.get(Settings.WARMUP_EPOCHS);
+        int warmup = Settings.warmupEpochs(config, epochs);
         int batch = config.get(Settings.BATCH_SIZE);
         RecipeSpec recipe = new RecipeSpec(epochs, batch, request.microBatch() > 0 ? request.microBatch() : batch,
                 warmup, config.get(Settings.WARMUP_LR), config.get(Settings.MIN_LR),

@@ -97,6 +97,20 @@ public final class Settings {
 
     private Settings() {}
 
+    /**
+     * The warm-up of a run of the given length, the same for {@code peft train} and
+     * {@code peft compare}: left at its built-in default, it scales with the epochs as in the study
+     * (10 of 100); set by the user, it is taken as given (and a recipe refuses it when it is not
+     * below the epochs).
+     *
+     * @param config the settings
+     * @param epochs the run's epochs
+     * @return warm-up epochs
+     */
+    public static int warmupEpochs(PeftConfig config, int epochs) {
+        return config.isBuiltInDefault(WARMUP_EPOCHS) ? epochs / 10 : config.get(WARMUP_EPOCHS);
+    }
+
     private static Map<String, Setting<?>> index(Setting<?>... settings) {
         Map<String, Setting<?>> byKey = new LinkedHashMap<>();
         for (Setting<?> s : settings) {

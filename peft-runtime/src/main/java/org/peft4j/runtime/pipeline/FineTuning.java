@@ -14,6 +14,8 @@ import org.peft4j.runtime.io.Checkpoints;
 import org.peft4j.runtime.io.Sha256;
 import org.peft4j.runtime.plugins.MethodInstance;
 import org.peft4j.runtime.plugins.MethodRegistry;
+import org.peft4j.runtime.train.ResumeMismatch;
+import org.peft4j.runtime.train.RunFingerprint;
 import org.peft4j.runtime.train.Trainer;
 import org.peft4j.runtime.train.TrainingListener;
 import org.peft4j.runtime.train.TrainingRecipe;
@@ -55,6 +57,7 @@ public final class FineTuning {
     private final boolean referenceCompat;
     private final TrainingRecipe recipe;
     private final Path checkpointDir;
+    private final ResumeMismatch onMismatch;
     private final Function<TrainingData, TrainingListener> listener;
     private final FineTuningObserver observer;
 
@@ -72,6 +75,7 @@ public final class FineTuning {
         this.referenceCompat = b.referenceCompat;
         this.recipe = Objects.requireNonNull(b.recipe, "the recipe is not set");
         this.checkpointDir = b.checkpointDir;
+        this.onMismatch = b.onMismatch;
         this.listener = b.listener;
         this.observer = b.observer;
     }
@@ -109,6 +113,7 @@ public final class FineTuning {
             PeftModel model = MethodSetup.attach(backbone.vit(), registry, instance, referenceCompat);
             observer.attached(model);
             TrainingResult result = new Trainer(recipe, listener.apply(opened))
+                    .withFingerprint(fingerprint(instance, backbone.sha256())).onMismatch(onMismatch)
                     .fit(model, opened.train(), opened.eval(), checkpointDir);
             return new FineTuned(backbone, baseFile, baseSha256 == null ? FineTuned.RANDOM_BASE : baseSha256, instance,
                     model, opened, result);
@@ -119,6 +124,21 @@ public final class FineTuning {
             opened.close();
             throw e;
         }
+    }
+
+    /**
+     * What this pipeline adds to the trainer's fingerprint (which covers the recipe, the model, the
+     * trainable tensors, the content of both splits and the code): the method, its version and
+     * hyperparameters, the base weights and the head.
+     */
+    private RunFingerprint fingerprint(MethodInstance instance, String checkpointSha256) {
+        return RunFingerprint.empty()
+                .with("method", instance.name() + " version " + instance.version() + " SPI " + instance.spiVersion())
+                .with("method.hyperparameters", new java.util.TreeMap<>(instance.hyperparameters().asMap()))
+                .with("method.reference_compat", referenceCompat)
+                // a random base is the model's initialisation from the recipe's seed, both in the trainer's parts
+                .with("base", checkpointSha256 == null ? "random initialisation" : checkpointSha256)
+                .with("base.fresh_head", freshHead);
     }
 
     /** Collects the parts of a {@link FineTuning}; data, backbone, method and recipe are required. */
@@ -137,6 +157,7 @@ public final class FineTuning {
         private boolean referenceCompat;
         private TrainingRecipe recipe;
         private Path checkpointDir;
+        private ResumeMismatch onMismatch = ResumeMismatch.REFUSE;
         private Function<TrainingData, TrainingListener> listener = d -> new TrainingListener() { };
         private FineTuningObserver observer = new FineTuningObserver() { };
 
@@ -274,6 +295,18 @@ public final class FineTuning {
          */
         public Builder checkpointDir(Path folder) {
             this.checkpointDir = folder;
+            return this;
+        }
+
+        /**
+         * What to do with an epoch checkpoint in the checkpoint folder that a different run wrote
+         * (other data, weights, hyperparameters or code): refuse (the default) or start over.
+         *
+         * @param policy the policy
+         * @return this builder
+         */
+        public Builder onMismatch(ResumeMismatch policy) {
+            this.onMismatch = Objects.requireNonNull(policy);
             return this;
         }
 

@@ -23,6 +23,7 @@ import org.peft4j.runtime.data.ImageCache;
 import org.peft4j.runtime.pipeline.Backbones;
 import org.peft4j.runtime.pipeline.FineTuned;
 import org.peft4j.runtime.pipeline.FineTuning;
+import org.peft4j.runtime.train.ResumeMismatch;
 import org.peft4j.runtime.pipeline.FineTuningObserver;
 import org.peft4j.runtime.pipeline.MethodSetupException;
 import org.peft4j.runtime.pipeline.TaskSplits;
@@ -124,6 +125,8 @@ public final class TrialRunner {
                 .referenceCompat(s.referenceCompat())
                 .recipe(s.recipe())
                 .checkpointDir(store.checkpointDir(draft.id))
+                // the trial id pins the settings; a checkpoint of other data or code is redone, not reused
+                .onMismatch(ResumeMismatch.RESTART)
                 .listener(data -> draft.listener = new TrialListener(
                         new ProgressBar(trial.kind().label() + " " + s.describe(), s.recipe().epochs()), claim,
                         s.recipe().dropLastSteps(data.train().size())))
