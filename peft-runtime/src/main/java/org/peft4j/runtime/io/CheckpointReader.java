@@ -12,7 +12,7 @@ import java.util.Locale;
 
 /**
  * Reads a checkpoint in either format, telling them apart by their first bytes (a zip's
- * {@code PK} signature, or a safetensors length followed by {@code '{'}) and otherwise by the
+ * {@code PK} signature, or a safetensors length followed by <code>'{'</code>) and otherwise by the
  * extension, and identifies the file by its SHA-256.
  */
 public final class CheckpointReader {
