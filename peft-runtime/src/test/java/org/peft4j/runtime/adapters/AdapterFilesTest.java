@@ -133,7 +133,7 @@ class AdapterFilesTest {
             CheckpointException e = assertThrows(CheckpointException.class,
                     () -> AdapterFiles.load(file, fresh, baseSha, registry, false));
             assertTrue(e.getMessage().contains("0".repeat(64)) && e.getMessage().contains(baseSha), e.getMessage());
-            assertTrue(e.getMessage().contains("force"), e.getMessage());
+            assertTrue(e.getMessage().contains("--ignore-base-mismatch uses this base anyway"), e.getMessage());
             assertEquals(0, fresh.parameters().where(p -> !p.isBase()).size(), "nothing attached on refusal");
             LoadedAdapter forced = AdapterFiles.load(file, fresh, baseSha, registry, true);
             assertEquals(List.of("gain.weight"), forced.model().addedParameters());
