@@ -43,6 +43,7 @@ final class StatusCommand implements Callable<Integer> {
             }
         }
         out.print(StatusReport.text(new ComparisonState(results).refresh(), results.spec().seeds(), live));
+        out.print(StatusReport.troubles(results));
         if (unreachable != null) {
             out.println("slurm: the queue cannot be read here (" + unreachable + ")");
         }

@@ -2,14 +2,15 @@ package org.peft4j.cli;
 
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import org.peft4j.eval.protocol.TrialStatus;
+import org.peft4j.eval.protocol.store.GroupState;
+import org.peft4j.eval.protocol.store.ResultStore;
+import org.peft4j.eval.protocol.store.TrialRecord;
 import org.peft4j.slurm.JobEntry;
 import org.peft4j.slurm.LiveJobs;
-import org.peft4j.eval.protocol.store.GroupState;
-import org.peft4j.eval.protocol.store.TrialRecord;
 
 /** The text of {@code peft status}: trials per (method, task) by outcome, then the live Slurm jobs. */
 final class StatusReport {
@@ -47,6 +48,29 @@ final class StatusReport {
                             e.getKey().jobId(), e.getValue(), e.getKey().trialId(), e.getKey().attempt())));
         });
         return out.toString();
+    }
+
+    /**
+     * The trials that needed more than one attempt or failed: attempts and the last error (a
+     * failure of the machine from the attempt log, or the failed record's message).
+     *
+     * @param store the comparison
+     * @return a heading and one line per such trial, or nothing when every trial went smoothly
+     */
+    static String troubles(ResultStore store) {
+        StringBuilder out = new StringBuilder();
+        for (String id : store.trialIds()) {
+            int attempts = store.attempts(id);
+            Optional<TrialRecord> record = store.record(id);
+            Optional<String> error = record.filter(r -> r.status() == TrialStatus.FAILED).map(TrialRecord::message)
+                    .or(() -> store.lastFailure(id));
+            if (attempts > 1 || error.isPresent()) {
+                String what = record.map(r -> r.status().label()).orElse("no record");
+                out.append(String.format(Locale.ROOT, "  %s  %d attempt%s, %s%s%n", id, attempts, attempts == 1 ? "" : "s",
+                        what, error.map(e -> "; last error: " + e).orElse("")));
+            }
+        }
+        return out.length() == 0 ? "" : "trials with retries or failures:\n" + out;
     }
 
     /** ok, failed, diverged, pending (final trials not yet known count one per seed). */

@@ -11,6 +11,7 @@ import org.peft4j.eval.analysis.WiseCurve;
 import org.peft4j.eval.protocol.TaskSpec;
 import org.peft4j.eval.protocol.results.CellStatus;
 import org.peft4j.eval.protocol.results.ResultCell;
+import org.peft4j.eval.protocol.results.ResultTable;
 
 /** The report's Markdown page and CSV tables. */
 public final class ReportTables {
@@ -79,10 +80,13 @@ public final class ReportTables {
                 if (c.status() != CellStatus.OK && !c.message().isEmpty()) {
                     notes.add("- " + c.method() + " on " + c.task() + ": " + c.status().label() + ": " + c.message());
                 }
+                if (c.tuningFailed() > 0) {
+                    notes.add(ResultTable.lostGridPoints(c));
+                }
             }
         }
         if (!notes.isEmpty()) {
-            out.append("\n## Cells that did not end ok\n\n").append(String.join("\n", notes)).append('\n');
+            out.append("\n## Cells that did not end ok or lost grid points\n\n").append(String.join("\n", notes)).append('\n');
         }
         if (!plots.isEmpty()) {
             out.append("\n## Plots\n\n");

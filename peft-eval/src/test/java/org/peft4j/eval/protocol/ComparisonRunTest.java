@@ -89,6 +89,9 @@ class ComparisonRunTest {
         assertTrue(table.contains("protocol: quick"), table);
         assertTrue(table.contains("| nan    | diverged |"), table);
         assertTrue(table.contains("| broken |   failed |"), table);
+        assertEquals(2, broken.tuningFailed());
+        assertTrue(table.contains("- broken on alpha: the selection lost 2 of 2 grid points to failed tuning trials"),
+                "every table says when a grid point was lost to a failure: " + table);
         assertEquals(5, Files.readAllLines(store.root().resolve("results.csv")).size());
         assertTrue(Files.readString(store.root().resolve("results.json")).contains("\"protocol\": \"quick\""));
     }

@@ -33,9 +33,9 @@ public final class TestMethods {
 
     private TestMethods() {}
 
-    /** @return a registry of the four test methods */
+    /** @return a registry of the test methods */
     static MethodRegistry registry() {
-        return MethodRegistry.of(new Probe(), new Bias(), new Nan(), new Broken());
+        return MethodRegistry.of(new Probe(), new Bias(), new Nan(), new Broken(), new Flaky());
     }
 
     /**
@@ -132,6 +132,25 @@ public final class TestMethods {
                 ParameterHandle scale = host.parameter("nan_scale", new Shape(host.shape().dim()), Init.ones());
                 host.insert(Site.FINAL_NORM, (x, context) -> x.mul(scale.array()).mul(Float.NaN));
             };
+        }
+    }
+
+    /** Runs out of memory while being created as often as {@link #FAILURES} says, then works (head only). */
+    public static final class Flaky extends Base {
+        /** How many more creations fail. */
+        public static final java.util.concurrent.atomic.AtomicInteger FAILURES = new java.util.concurrent.atomic.AtomicInteger();
+
+        @Override
+        public String name() {
+            return "flaky";
+        }
+
+        @Override
+        public PeftMethod create(Hyperparameters hyperparameters) {
+            if (FAILURES.getAndDecrement() > 0) {
+                throw new OutOfMemoryError("Java heap space (simulated)");
+            }
+            return host -> { };
         }
     }
 

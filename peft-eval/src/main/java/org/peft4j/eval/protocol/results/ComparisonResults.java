@@ -91,9 +91,10 @@ public record ComparisonResults(ComparisonSpec spec, List<ResultCell> cells) {
         String method = g.group().method().name();
         TaskSpec task = g.group().task();
         int tuningOk = (int) g.tuningRecords().stream().filter(r -> r.status() == TrialStatus.OK).count();
+        int tuningFailed = (int) g.tuningRecords().stream().filter(r -> r.status() == TrialStatus.FAILED).count();
         int tuning = g.group().tuning().size();
         if (!g.tuningDone()) {
-            return empty(method, task, CellStatus.PENDING, "", tuning, tuningOk);
+            return empty(method, task, CellStatus.PENDING, "", tuning, tuningOk, tuningFailed);
         }
         Optional<Selection> selection = g.selection();
         if (selection.isEmpty()) {
@@ -103,7 +104,7 @@ public record ComparisonResults(ComparisonSpec spec, List<ResultCell> cells) {
             String first = records.stream().filter(r -> r.status() == shown).map(TrialRecord::message).findFirst()
                     .orElse("");
             return empty(method, task, allFailed ? CellStatus.FAILED : CellStatus.DIVERGED,
-                    "no tuning trial ended ok; " + first, tuning, tuningOk);
+                    "no tuning trial ended ok; " + first, tuning, tuningOk, tuningFailed);
         }
         List<TrialRecord> finals = g.finalRecords();
         List<Double> accuracies = finals.stream().filter(r -> r.status() == TrialStatus.OK)
@@ -119,13 +120,13 @@ public record ComparisonResults(ComparisonSpec spec, List<ResultCell> cells) {
         return new ResultCell(method, task.name(), task.group(), status, message, accuracies, mean(accuracies),
                 std(accuracies), s.winner().insertedParameters(), chosen.hyperparameters(), chosen.recipe().lr(),
                 chosen.recipe().weightDecay(), s.winner().valAccuracy(), s.winner().trialId(),
-                g.finals().stream().map(f -> f.id()).toList(), tuning, tuningOk);
+                g.finals().stream().map(f -> f.id()).toList(), tuning, tuningOk, tuningFailed);
     }
 
     private static ResultCell empty(String method, TaskSpec task, CellStatus status, String message, int tuning,
-            int tuningOk) {
+            int tuningOk, int tuningFailed) {
         return new ResultCell(method, task.name(), task.group(), status, message, List.of(), null, null, null, Map.of(),
-                null, null, null, null, List.of(), tuning, tuningOk);
+                null, null, null, null, List.of(), tuning, tuningOk, tuningFailed);
     }
 
     private static Double mean(List<Double> values) {

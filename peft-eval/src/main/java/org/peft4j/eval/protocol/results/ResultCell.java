@@ -23,6 +23,8 @@ import java.util.Map;
  * @param finalTrials the final trials' ids in seed order
  * @param tuningTrials tuning trials of the grid
  * @param tuningOk tuning trials that ended ok
+ * @param tuningFailed tuning trials that failed (an error, not a diverged loss): grid points the
+ *     selection lost, which every table names
  */
 public record ResultCell(
         String method,
@@ -41,4 +43,5 @@ public record ResultCell(
         String selectedTrial,
         List<String> finalTrials,
         int tuningTrials,
-        int tuningOk) {}
+        int tuningOk,
+        int tuningFailed) {}

@@ -53,13 +53,36 @@ public final class ResultTable {
         out.append("# ").append(results.spec().name()).append("\n\n");
         out.append(protocolLine(results)).append("\n\n");
         out.append(aligned(header, rows));
-        List<String> notes = results.cells().stream().filter(c -> !c.message().isEmpty())
+        List<String> notes = new ArrayList<>(results.cells().stream().filter(c -> !c.message().isEmpty())
                 .map(c -> "- " + c.method() + " on " + c.task() + ": " + c.status().label() + ": " + c.message())
-                .toList();
+                .toList());
+        notes.addAll(lostGridPoints(results));
         if (!notes.isEmpty()) {
             out.append("\n").append(String.join("\n", notes)).append("\n");
         }
         return out.toString();
+    }
+
+    /**
+     * A note for every cell whose selection lost grid points to failed tuning trials (an error in
+     * the method or the data, not a diverged loss), for every table that shows the results.
+     *
+     * @param results the results
+     * @return Markdown list lines, none when no grid point was lost
+     */
+    public static List<String> lostGridPoints(ComparisonResults results) {
+        return results.cells().stream().filter(c -> c.tuningFailed() > 0).map(ResultTable::lostGridPoints).toList();
+    }
+
+    /**
+     * The note of one cell whose selection lost grid points to failed tuning trials.
+     *
+     * @param c the cell, with {@code tuningFailed() > 0}
+     * @return a Markdown list line
+     */
+    public static String lostGridPoints(ResultCell c) {
+        return String.format(Locale.ROOT, "- %s on %s: the selection lost %d of %d grid points to failed tuning trials "
+                + "('peft status' lists them with their errors)", c.method(), c.task(), c.tuningFailed(), c.tuningTrials());
     }
 
     /**
@@ -70,7 +93,7 @@ public final class ResultTable {
      */
     public static String csv(ComparisonResults results) {
         StringBuilder out = new StringBuilder("protocol,method,task,group,status,seeds_ok,mean,std,accuracies,"
-                + "inserted_params,lr,weight_decay,hyperparameters,val_accuracy,selected_trial,message\n");
+                + "inserted_params,lr,weight_decay,hyperparameters,val_accuracy,selected_trial,tuning_failed,message\n");
         for (ResultCell c : results.cells()) {
             List<String> fields = List.of(results.spec().protocol().label(), c.method(), c.task(), c.group(),
                     c.status().label(), String.valueOf(c.testAccuracies().size()), raw(c.meanAccuracy()),
@@ -80,7 +103,8 @@ public final class ResultTable {
                     raw(c.weightDecay()),
                     c.hyperparameters().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
                             .collect(Collectors.joining(";")),
-                    raw(c.valAccuracy()), c.selectedTrial() == null ? "" : c.selectedTrial(), c.message());
+                    raw(c.valAccuracy()), c.selectedTrial() == null ? "" : c.selectedTrial(),
+                    String.valueOf(c.tuningFailed()), c.message());
             out.append(fields.stream().map(ResultTable::quote).collect(Collectors.joining(","))).append('\n');
         }
         return out.toString();

@@ -82,6 +82,8 @@ public final class TrialRunner {
      * @param attempt the attempt number, for the record
      * @return the record (not yet written)
      * @throws ClaimLostException if another process took the claim over
+     * @throws EnvironmentFailure if the machine failed the trial (out of memory, disk full, ...):
+     *     no record, the epoch checkpoint is kept for the next attempt
      */
     public TrialRecord run(Trial trial, Claim claim, int attempt) {
         Draft draft = new Draft(trial, attempt);
@@ -90,6 +92,10 @@ public final class TrialRunner {
         } catch (ClaimLostException e) {
             throw e;
         } catch (RuntimeException | LinkageError | AssertionError | OutOfMemoryError | StackOverflowError e) {
+            java.util.Optional<String> environment = EnvironmentFailure.of(e);
+            if (environment.isPresent()) {
+                throw new EnvironmentFailure(draft.id, environment.get(), e);
+            }
             draft.status = TrialStatus.FAILED;
             draft.message = describe(e);
             LOG.warn("trial {} ({}) failed: {}", draft.id, trial.settings().describe(), draft.message);
@@ -133,6 +139,9 @@ public final class TrialRunner {
                 .observer(draft)
                 .build().run()) {
             draft.finish(run.training(), draft.listener.resumedEpochs());
+            if (claim != null && !claim.held()) {
+                throw new ClaimLostException(draft.id); // write nothing into a trial another process now owns
+            }
             if (run.ok() && trial instanceof FinalTrial f) {
                 draft.predictions = store.writePredictions(draft.id, run.training().finalEval(), trial.evalSplit());
                 if (f.seedIndex() == 0) {

@@ -31,6 +31,45 @@ public final class Worker {
     private final TrialRunner runner;
     private final TrialClaims claims;
     private final Duration poll;
+    private final Retries retries;
+    private final java.util.Map<String, Integer> environmentFailures = new java.util.HashMap<>();
+
+    /**
+     * How often a trial that the environment failed is retried by one worker, and how long it
+     * waits before: {@code firstDelay}, doubling, at most a minute.
+     *
+     * @param attempts attempts per trial in this process (at least 1)
+     * @param firstDelay wait after the first failure
+     */
+    public record Retries(int attempts, Duration firstDelay) {
+
+        /** Three attempts, the first retry after 5 s. */
+        public static final Retries DEFAULT = new Retries(3, Duration.ofSeconds(5));
+
+        /** Checks the values. */
+        public Retries {
+            if (attempts < 1) {
+                throw new IllegalArgumentException("attempts must be at least 1, got " + attempts);
+            }
+        }
+
+        Duration delay(int failures) {
+            long millis = firstDelay.toMillis() << Math.min(10, failures - 1);
+            return Duration.ofMillis(Math.min(60_000, millis));
+        }
+    }
+
+    /**
+     * Creates a worker with the default retries.
+     *
+     * @param store the comparison
+     * @param runner runs one trial
+     * @param claims this process's claims
+     * @param poll how long to wait when every remaining trial is held elsewhere
+     */
+    public Worker(ResultStore store, TrialRunner runner, TrialClaims claims, Duration poll) {
+        this(store, runner, claims, poll, Retries.DEFAULT);
+    }
 
     /**
      * Creates a worker.
@@ -39,12 +78,14 @@ public final class Worker {
      * @param runner runs one trial
      * @param claims this process's claims
      * @param poll how long to wait when every remaining trial is held elsewhere
+     * @param retries how trials that the environment failed are retried
      */
-    public Worker(ResultStore store, TrialRunner runner, TrialClaims claims, Duration poll) {
+    public Worker(ResultStore store, TrialRunner runner, TrialClaims claims, Duration poll, Retries retries) {
         this.store = store;
         this.runner = runner;
         this.claims = claims;
         this.poll = poll;
+        this.retries = retries;
     }
 
     /**
@@ -131,7 +172,34 @@ public final class Worker {
         } catch (ClaimLostException e) {
             LOG.warn(e.getMessage());
             return false;
+        } catch (EnvironmentFailure e) {
+            return environmentFailed(trial, e);
         }
+    }
+
+    /**
+     * Logs a failure of the environment and waits before the trial is tried again (by this or
+     * another worker; its checkpoint is kept); after the last attempt stops this worker.
+     */
+    private boolean environmentFailed(Trial trial, EnvironmentFailure e) {
+        String id = trial.id();
+        int failures = environmentFailures.merge(id, 1, Integer::sum);
+        store.failAttempt(id, store.attempts(id), e.getMessage());
+        if (failures >= retries.attempts()) {
+            throw new IllegalStateException("trial " + id + " (" + trial.settings().describe() + ") failed "
+                    + failures + " times for a reason of the machine, not of the method (last: " + e.getMessage()
+                    + "); free memory or disk space (or lower the batch size or --parallel), then run the same command "
+                    + "again: the trial resumes from its epoch checkpoint");
+        }
+        Duration wait = retries.delay(failures);
+        LOG.warn("trial {}: the machine failed it ({}); trying again in {} s, attempt {} of {} in this process", id,
+                e.getMessage(), wait.toSeconds(), failures + 1, retries.attempts());
+        try {
+            Thread.sleep(wait.toMillis());
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+        }
+        return false;
     }
 
     private static String summary(TrialRecord record) {

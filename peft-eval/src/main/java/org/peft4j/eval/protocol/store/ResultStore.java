@@ -333,6 +333,40 @@ public final class ResultStore {
     }
 
     /**
+     * Logs that an attempt at a trial ended in a failure of the environment (out of memory, disk
+     * full, ...): the trial has no record and will be retried.
+     *
+     * @param id the trial id
+     * @param attempt the attempt's number
+     * @param error what failed, one line
+     */
+    public void failAttempt(String id, int attempt, String error) {
+        String line = attempt + " failed " + java.time.Instant.now() + " " + error.replaceAll("\\s*\\R\\s*", " ") + "\n";
+        try {
+            Files.writeString(trialDir(id).resolve(ATTEMPTS), line, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        } catch (IOException e) {
+            LOG.warn("cannot log the failed attempt in {}: {}", trialDir(id).resolve(ATTEMPTS), e.getMessage());
+        }
+    }
+
+    /**
+     * The last failure of the environment logged for a trial.
+     *
+     * @param id the trial id
+     * @return the error of the last failed attempt, or empty
+     */
+    public Optional<String> lastFailure(String id) {
+        try (Stream<String> lines = Files.lines(trialDir(id).resolve(ATTEMPTS))) {
+            return lines.map(l -> l.split(" ", 4)).filter(f -> f.length == 4 && f[1].equals("failed"))
+                    .map(f -> f[3]).reduce((a, b) -> b);
+        } catch (NoSuchFileException e) {
+            return Optional.empty();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the attempt log of trial " + id + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
      * How many times a trial was started.
      *
      * @param id the trial id
@@ -340,7 +374,7 @@ public final class ResultStore {
      */
     public int attempts(String id) {
         try (Stream<String> lines = Files.lines(trialDir(id).resolve(ATTEMPTS))) {
-            return (int) lines.filter(l -> !l.isBlank()).count();
+            return (int) lines.filter(l -> !l.isBlank() && !l.split(" ", 3)[1].equals("failed")).count();
         } catch (NoSuchFileException e) {
             return 0;
         } catch (IOException e) {
