@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 /** Starts {@code peft} in a child JVM with this test JVM's class path (test methods included). */
 final class ChildJvm {
@@ -43,5 +44,32 @@ final class ChildJvm {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+    /**
+     * Kills a child and every process it started with SIGKILL, then also any process whose
+     * arguments contain {@code marker} (a worker started between the look at the tree and the kill
+     * would survive as an orphan), and waits until all of them are gone.
+     *
+     * @param child the child
+     * @param marker a string in the arguments of every process of the tree, e.g. the store folder
+     * @return how many processes were killed
+     */
+    static int killTree(Process child, String marker) {
+        List<ProcessHandle> tree = new ArrayList<>(child.descendants().toList());
+        tree.add(0, child.toHandle());
+        tree.forEach(ProcessHandle::destroyForcibly);
+        ProcessHandle.allProcesses().filter(p -> !tree.contains(p) && p.info().arguments()
+                .map(a -> String.join(" ", a).contains(marker)).orElse(false)).forEach(p -> {
+                    p.destroyForcibly();
+                    tree.add(p);
+                });
+        for (ProcessHandle p : tree) {
+            try {
+                p.onExit().get(30, TimeUnit.SECONDS);
+            } catch (Exception e) {
+                throw new IllegalStateException("process " + p.pid() + " survived SIGKILL", e);
+            }
+        }
+        return tree.size();
     }
 }

@@ -27,10 +27,7 @@ import org.peft4j.eval.protocol.store.TrialRecord;
 class ProcessesTest {
 
     private static ComparisonSpec spec(Path dir, int epochs, int seeds) {
-        Path data = dir.resolve("data");
-        TinyBenchmark.writeTask(data, "alpha", 3, 1);
-        Path checkpoint = TinyBenchmark.writeCheckpoint(dir.resolve("base.safetensors"));
-        return TinyBenchmark.spec(data, checkpoint, List.of("alpha"), List.of("probe", "bias"), epochs, seeds);
+        return TinyBenchmark.alphaComparison(dir, List.of("probe", "bias"), epochs, seeds);
     }
 
     private static String output(Path log) throws Exception {

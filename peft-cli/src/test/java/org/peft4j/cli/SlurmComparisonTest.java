@@ -31,11 +31,8 @@ class SlurmComparisonTest {
     @Test
     void aSlurmComparisonSurvivesACancelledJobAndEqualsTheInProcessRun(@TempDir Path dir) throws Exception {
         try (LocalSlurm slurm = LocalSlurm.startOrSkip()) {
-            Path data = dir.resolve("data");
-            TinyBenchmark.writeTask(data, "alpha", 3, 1);
-            Path checkpoint = TinyBenchmark.writeCheckpoint(dir.resolve("base.safetensors"));
             // 16 epochs: a trial lasts long enough to be cancelled after its first epoch checkpoint
-            ComparisonSpec spec = TinyBenchmark.spec(data, checkpoint, List.of("alpha"), List.of("probe", "bias"), 16, 1);
+            ComparisonSpec spec = TinyBenchmark.alphaComparison(dir, List.of("probe", "bias"), 16, 1);
             ResultStore onSlurm = ResultStore.create(dir.resolve("slurm"), spec);
             ResultStore inProcess = ResultStore.create(dir.resolve("in-process"), spec);
             String plugins = TestMethods.pluginFolder(dir).toString();

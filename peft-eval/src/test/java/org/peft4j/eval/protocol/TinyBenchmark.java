@@ -105,6 +105,22 @@ public final class TinyBenchmark {
     }
 
     /**
+     * The usual small comparison of the process tests: task {@code alpha} (3 classes) written to
+     * {@code dir/data}, the base checkpoint to {@code dir/base.safetensors}.
+     *
+     * @param dir the test folder
+     * @param methods method names of {@link TestMethods#registry()}
+     * @param epochs epochs
+     * @param seeds final seeds
+     * @return the spec
+     */
+    public static ComparisonSpec alphaComparison(Path dir, List<String> methods, int epochs, int seeds) {
+        Path data = dir.resolve("data");
+        writeTask(data, "alpha", 3, 1);
+        return spec(data, writeCheckpoint(dir.resolve("base.safetensors")), List.of("alpha"), methods, epochs, seeds);
+    }
+
+    /**
      * A comparison on the tiny benchmark: batch 8, no warm-up, learning rates 1e-3 and 1e-2,
      * weight decay 1e-4, seed 42.
      *

@@ -23,6 +23,9 @@ public final class ProcessExecutor implements TrialExecutor {
 
     private static final Logger LOG = LogManager.getLogger(ProcessExecutor.class);
 
+    /** Free space under which a stop is blamed on a full file system. */
+    private static final long LOW_SPACE = 64L << 20;
+
     private final int workers;
     private final WorkerCommand command;
     private final Duration poll;
@@ -76,8 +79,8 @@ public final class ProcessExecutor implements TrialExecutor {
                 }
             }
             if (!state.refresh().stream().allMatch(GroupState::complete)) {
-                throw new IllegalStateException("the workers stopped before the comparison was complete; see the logs in "
-                        + logs + " and run the same command again to resume");
+                throw new IllegalStateException("the workers stopped before the comparison was complete"
+                        + fullDisk(store.root()) + "; see the logs in " + logs + " and run the same command again to resume");
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start a worker process: " + e.getMessage(), e);
@@ -88,6 +91,20 @@ public final class ProcessExecutor implements TrialExecutor {
             } catch (IllegalStateException e) {
                 // shutting down already
             }
+        }
+    }
+
+    /**
+     * Why the workers may have stopped when the store's file system is (nearly) full, else "" (their
+     * logs, on the same file system, may then hold no word of it).
+     */
+    static String fullDisk(Path root) {
+        try {
+            long free = Files.getFileStore(root).getUsableSpace();
+            return free < LOW_SPACE ? ": the file system of " + root + " is full (" + free / 1024 + " KiB free); free some "
+                    + "space" : "";
+        } catch (IOException e) {
+            return "";
         }
     }
 }
