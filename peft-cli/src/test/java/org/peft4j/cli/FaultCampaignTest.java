@@ -39,7 +39,7 @@ import org.peft4j.eval.protocol.store.TrialRecord;
  * record, right after a selection, during a final trial; kills 9 and 16 wait for a selection, kill 18
  * for a final trial, the others are drawn) and restarted each time, then run to the end. Every planned trial must have exactly one valid record, none may have been completed twice,
  * and the table must equal that of an uninterrupted run to the last digit. A second test fills the
- * store's file system (a small tmpfs; skipped where none can be mounted). Run by CI ({@code -Pslurm}).
+ * store's file system (a small tmpfs; skipped where none can be mounted). Run by CI ({@code -Pci}).
  */
 class FaultCampaignTest {
 
