@@ -37,7 +37,7 @@ import org.peft4j.api.SpiVersion;
 import org.peft4j.methods.TestModels;
 
 /**
- * Pins every built-in provider's registration, hyperparameter schema, tuning grid and capabilities, the grids to {@code docs/study/grids.tsv}.
+ * Pins every built-in provider's registration, hyperparameter schema and capabilities, and its tuning grid to {@code docs/study/grids.tsv}.
  *
  * <p>The grids are checked against the study's table where it covers a method (every method but
  * {@code vqt} and {@code selective}, which the reference never tuned); the conformance kit checks
