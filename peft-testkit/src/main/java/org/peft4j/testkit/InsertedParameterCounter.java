@@ -40,7 +40,19 @@ public final class InsertedParameterCounter implements AutoCloseable {
      * @return the count
      */
     public long count(PeftMethod method) {
-        PeftModel model = PeftModel.attach(backbone, method, false);
+        return count(method, false);
+    }
+
+    /**
+     * Attaches a method with the given reference-compat switch, counts its trainable non-head
+     * scalars and detaches it.
+     *
+     * @param method a fresh method instance
+     * @param referenceCompat whether to attach it in reference-compat mode
+     * @return the count
+     */
+    public long count(PeftMethod method, boolean referenceCompat) {
+        PeftModel model = PeftModel.attach(backbone, method, referenceCompat);
         try {
             return backbone.insertedParameters();
         } finally {

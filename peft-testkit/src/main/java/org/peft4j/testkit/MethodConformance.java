@@ -66,6 +66,7 @@ public final class MethodConformance {
     private static final int TRAIN_STEPS = 3;
     private static final float LEARNING_RATE = 1e-3f;
     private static final double MERGE_TOLERANCE = 1e-5;
+    private static final double PERTURBATION_EFFECT = 1e-3;
 
     private final PeftMethodProvider provider;
     private final Map<String, String> hyperparameters;
@@ -198,16 +199,19 @@ public final class MethodConformance {
 
     /**
      * For a {@link ClosedFormCount} method, the closed form equals the counted trainable non-head
-     * parameters on every backbone.
+     * parameters on every backbone, attached with the intended init and in reference-compat mode.
      */
     public void closedFormCountMatchesCountedParameters() {
         assumeTrue(newInstance().method() instanceof ClosedFormCount, provider.name() + " has no closed-form count");
         for (VitConfig config : backbones) {
             try (InsertedParameterCounter counter = new InsertedParameterCounter(config)) {
-                MethodInstance instance = newInstance();
-                long closedForm = ((ClosedFormCount) instance.method()).insertedParameters(counter.shape());
-                assertEquals(closedForm, counter.count(instance.method()), config.name()
-                        + ": insertedParameters(shape) differs from the trainable non-head parameters counted");
+                for (boolean referenceCompat : new boolean[] {false, true}) {
+                    MethodInstance instance = newInstance();
+                    long closedForm = ((ClosedFormCount) instance.method()).insertedParameters(counter.shape());
+                    assertEquals(closedForm, counter.count(instance.method(), referenceCompat), config.name()
+                            + mode(referenceCompat)
+                            + ": insertedParameters(shape) differs from the trainable non-head parameters counted");
+                }
             }
         }
     }
@@ -248,29 +252,44 @@ public final class MethodConformance {
     }
 
     /**
-     * For a {@link Mergeable} method with perturbed trainable parameters, the merged model gives
-     * the unmerged eval logits within {@value #MERGE_TOLERANCE} and has exactly the base model's
-     * parameters.
+     * For a {@link Mergeable} method with perturbed trainable parameters, attached with the intended
+     * init and in reference-compat mode: the perturbation changes the eval logits by more than
+     * {@value #PERTURBATION_EFFECT} (so the check is not vacuous), the merged model gives the
+     * unmerged eval logits within {@value #MERGE_TOLERANCE}, and it has exactly the base model's
+     * parameters, all of them base parameters, none trainable outside the head.
      */
     public void mergedModelMatchesUnmerged() {
         assumeTrue(newInstance().method() instanceof Mergeable, provider.name() + " is not mergeable");
-        forEachBackbone((registry, config, vit, manager) -> {
-            Set<String> baseNames = names(vit.parameters().all());
-            long baseCount = vit.parameters().count(p -> true);
-            PeftModel model = attach(registry, vit);
-            Models.perturb(vit.parameters().where(p -> p.isTrainable() && !p.name().startsWith("head.")), 5);
-            NDArray images = Models.images(manager, config, 6);
-            float[] unmerged = Models.logits(vit, images);
-            float[] merged = Models.logits(model.merge(), images);
-            for (int i = 0; i < unmerged.length; i++) {
-                if (Math.abs(unmerged[i] - merged[i]) > MERGE_TOLERANCE) {
-                    fail(config.name() + ": logit " + i + " is " + merged[i] + " merged but " + unmerged[i]
-                            + " unmerged (tolerance " + MERGE_TOLERANCE + ")");
+        for (boolean referenceCompat : new boolean[] {false, true}) {
+            forEachBackbone((registry, config, vit, manager) -> {
+                String at = config.name() + mode(referenceCompat);
+                Set<String> baseNames = names(vit.parameters().all());
+                long baseCount = vit.parameters().count(p -> true);
+                NDArray images = Models.images(manager, config, 6);
+                float[] base = Models.logits(vit, images);
+                PeftModel model = PeftModel.attach(vit, instance(registry).method(), referenceCompat);
+                List<ModelParameter> perturbed =
+                        vit.parameters().where(p -> p.isTrainable() && !p.name().startsWith("head."));
+                Models.perturb(perturbed, 5);
+                float[] unmerged = Models.logits(vit, images);
+                if (!perturbed.isEmpty()) {
+                    assertTrue(maxAbsDifference(base, unmerged) > PERTURBATION_EFFECT, at
+                            + ": perturbing the trainable parameters does not change the logits; the merge check would prove nothing");
                 }
-            }
-            assertEquals(baseNames, names(vit.parameters().all()), config.name() + ": merged parameters differ from the base's");
-            assertEquals(baseCount, vit.parameters().count(p -> true), config.name() + ": merged parameter count");
-        });
+                float[] merged = Models.logits(model.merge(), images);
+                for (int i = 0; i < unmerged.length; i++) {
+                    if (Math.abs(unmerged[i] - merged[i]) > MERGE_TOLERANCE) {
+                        fail(at + ": logit " + i + " is " + merged[i] + " merged but " + unmerged[i]
+                                + " unmerged (tolerance " + MERGE_TOLERANCE + ")");
+                    }
+                }
+                assertEquals(baseNames, names(vit.parameters().all()), at + ": merged parameters differ from the base's");
+                assertEquals(baseCount, vit.parameters().count(p -> true), at + ": merged parameter count");
+                assertTrue(vit.parameters().all().stream().allMatch(ModelParameter::isBase),
+                        at + ": a merged model holds a parameter that is not a base parameter");
+                assertEquals(0, vit.insertedParameters(), at + ": trainable non-head parameters after merging");
+            });
+        }
     }
 
     /**
@@ -302,6 +321,18 @@ public final class MethodConformance {
                 () -> schema.validate(values), key + "=" + value + " was accepted");
         assertEquals(key, e.key(), "the error for " + key + "=" + value + " names another key: " + e.getMessage());
         assertTrue(e.getMessage().contains(key), "the message does not name the key: " + e.getMessage());
+    }
+
+    private static float maxAbsDifference(float[] a, float[] b) {
+        float max = 0;
+        for (int i = 0; i < a.length; i++) {
+            max = Math.max(max, Math.abs(a[i] - b[i]));
+        }
+        return max;
+    }
+
+    private static String mode(boolean referenceCompat) {
+        return referenceCompat ? " (reference-compat)" : "";
     }
 
     private static boolean isFinite(Double bound) {

@@ -34,7 +34,9 @@ import org.peft4j.runtime.vit.VisionTransformer;
 import org.peft4j.runtime.vit.VitConfig;
 
 /**
- * Real data end to end: PNG files on disk in the VTAB-1K layout, read by the VTAB reader, decoded
+ * Pins that LoRA on vit-tiny, trained end to end from PNG files in the VTAB-1K layout, classifies the test split above chance.
+ *
+ * <p>Real data end to end: PNG files on disk in the VTAB-1K layout, read by the VTAB reader, decoded
  * and cached, then vit-tiny with LoRA (found through the registry) trained for a few epochs; the
  * test split must be classified clearly above chance.
  */

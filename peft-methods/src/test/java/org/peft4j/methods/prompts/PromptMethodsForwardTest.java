@@ -1,4 +1,4 @@
-package org.peft4j.methods.groupa;
+package org.peft4j.methods.prompts;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -18,11 +18,12 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.peft4j.api.BackboneShape;
 import org.peft4j.blocks.PromptTokens;
+import org.peft4j.methods.TestModels;
 import org.peft4j.runtime.vit.ModelParameter;
 import org.peft4j.runtime.vit.VisionTransformer;
 import org.peft4j.runtime.vit.VitConfig;
 
-/** Forward behaviour of the prompt-token methods (VPT-shallow, VPT-deep, VQT) on vit-tiny. */
+/** Pins the forward behaviour of the prompt-token methods (VPT-shallow, VPT-deep, VQT) on vit-tiny. */
 class PromptMethodsForwardTest {
 
     private static NDManager data;
@@ -42,12 +43,12 @@ class PromptMethodsForwardTest {
     @ParameterizedTest
     @ValueSource(strings = {"vpt_shallow", "vpt_deep", "vqt"})
     void logitsHaveTheHeadShapeAndDifferFromTheBaseModel(String name) {
-        try (VisionTransformer vit = GroupAMethod.vitTiny(21)) {
+        try (VisionTransformer vit = TestModels.tiny(21)) {
             float[] base = logits(vit, images, null);
-            new GroupAMethod(name, Map.of("prompts", "5"), 0).attach(vit, false);
+            TestModels.attach(vit, name, Map.of("prompts", "5"), false);
             Shape[] shape = new Shape[1];
             float[] adapted = logits(vit, images, shape);
-            assertEquals(new Shape(4, GroupAMethod.CLASSES), shape[0]);
+            assertEquals(new Shape(4, TestModels.CLASSES), shape[0]);
             assertTrue(maxDifference(base, adapted) > 1e-3f, "the method changes the logits");
         }
     }
@@ -56,13 +57,13 @@ class PromptMethodsForwardTest {
     void vptShallowKeepsPromptsToTheEndUnlessReferenceCompat() {
         float[] paper;
         float[] reference;
-        GroupAMethod vpt = new GroupAMethod("vpt_shallow", Map.of("prompts", "5"), 0);
-        try (VisionTransformer vit = GroupAMethod.vitTiny(22)) {
-            vpt.attach(vit, false);
+        Map<String, String> vpt = Map.of("prompts", "5");
+        try (VisionTransformer vit = TestModels.tiny(22)) {
+            TestModels.attach(vit, "vpt_shallow", vpt, false);
             paper = logits(vit, images, null);
         }
-        try (VisionTransformer vit = GroupAMethod.vitTiny(22)) {
-            vpt.attach(vit, true);
+        try (VisionTransformer vit = TestModels.tiny(22)) {
+            TestModels.attach(vit, "vpt_shallow", vpt, true);
             reference = logits(vit, images, null);
         }
         assertTrue(maxDifference(paper, reference) > 1e-3f, "dropping prompts after block 0 changes the result");
@@ -79,8 +80,8 @@ class PromptMethodsForwardTest {
     }
 
     private static float[][] trainingLogits(boolean referenceCompat, NDArray x) {
-        try (VisionTransformer vit = GroupAMethod.vitTiny(25)) {
-            new GroupAMethod("vpt_deep", Map.of("prompts", "5", "dropout", "0.5"), 0).attach(vit, referenceCompat);
+        try (VisionTransformer vit = TestModels.tiny(25)) {
+            TestModels.attach(vit, "vpt_deep", Map.of("prompts", "5", "dropout", "0.5"), referenceCompat);
             NDArray out = vit.forward(x, true);
             float[][] rows = new float[4][];
             for (int i = 0; i < 4; i++) {
@@ -96,8 +97,8 @@ class PromptMethodsForwardTest {
 
     @Test
     void vqtQueriesReadTheTokensButAreNotReadByThem() {
-        try (VisionTransformer vit = GroupAMethod.vitTiny(23)) {
-            new GroupAMethod("vqt", Map.of("prompts", "5"), 0).attach(vit, false);
+        try (VisionTransformer vit = TestModels.tiny(23)) {
+            TestModels.attach(vit, "vqt", Map.of("prompts", "5"), false);
             ModelParameter combine = vit.parameters().get("vqt.combine_layer.weight");
             ModelParameter queries = vit.parameters().get("vqt.query_prompt_embeddings");
             float[] clsOnly = new float[(int) combine.size()];
@@ -122,8 +123,8 @@ class PromptMethodsForwardTest {
         BackboneShape tiny = VitConfig.preset("vit-tiny", 10).shape();
         float bound = PromptTokens.initBound(tiny);
         assertEquals((float) Math.sqrt(6.0 / (3 * 4 * 4 + 192)), bound, 1e-7f);
-        try (VisionTransformer vit = GroupAMethod.vitTiny(24)) {
-            new GroupAMethod("vpt_deep", Map.of("prompts", "50"), 0).attach(vit, false);
+        try (VisionTransformer vit = TestModels.tiny(24)) {
+            TestModels.attach(vit, "vpt_deep", Map.of("prompts", "50"), false);
             NDArray prompts = vit.parameters().get("vpt.prompt_embeddings").array();
             assertEquals(new Shape(6, 50, 192), prompts.getShape());
             float max = prompts.abs().max().getFloat();

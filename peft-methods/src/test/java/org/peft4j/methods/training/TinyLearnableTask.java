@@ -1,4 +1,4 @@
-package org.peft4j.methods.groupa;
+package org.peft4j.methods.training;
 
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
@@ -23,7 +23,7 @@ import org.peft4j.runtime.vit.VisionTransformer;
  * varies per image, labelled 1 when the image's mean pixel is above the median of the 64 means and
  * 0 otherwise. {@link #train} runs 30 AdamW steps (lr 1e-3, no weight decay) on batches of 32.
  */
-public final class TinyLearnableTask implements AutoCloseable {
+final class TinyLearnableTask implements AutoCloseable {
 
     private static final int IMAGES = 64;
     private static final int BATCH = 32;

@@ -1,4 +1,4 @@
-package org.peft4j.methods;
+package org.peft4j.methods.names;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -11,14 +11,17 @@ import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.peft4j.methods.TestModels;
 import org.peft4j.runtime.vit.PeftModel;
 import org.peft4j.runtime.vit.VisionTransformer;
 
 /**
- * Tensor names and shapes as the reference names them (so weights can be exchanged), checked on
- * block 0 of vit-tiny (D 192, depth 6) with size 8; for FacT a sample of its shared tensors.
+ * Pins the adapter methods' tensor names and shapes to the reference's, so that weights can be exchanged.
+ *
+ * <p>Checked on block 0 of vit-tiny (D 192, depth 6) with size 8; for FacT a sample of its shared
+ * tensors.
  */
-class MethodsBNamesTest {
+class ParameterNamesTest {
 
     private static final long D = 192;
 
@@ -49,8 +52,8 @@ class MethodsBNamesTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("methods")
     void tensorsCarryTheReferenceNames(String name, Map<String, String> hyperparameters, Map<String, Shape> expected) {
-        try (VisionTransformer vit = MethodsBModels.tiny(2)) {
-            PeftModel model = MethodsBModels.attach(vit, name, hyperparameters, false);
+        try (VisionTransformer vit = TestModels.tiny(2)) {
+            PeftModel model = TestModels.attach(vit, name, hyperparameters, false);
             Map<String, Shape> actual = new LinkedHashMap<>();
             model.addedParameters().forEach(n -> actual.put(n, vit.parameters().get(n).array().getShape()));
             expected.forEach((n, shape) -> assertEquals(shape, actual.get(n), n));

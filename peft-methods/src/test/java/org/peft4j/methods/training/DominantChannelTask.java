@@ -1,4 +1,4 @@
-package org.peft4j.methods;
+package org.peft4j.methods.training;
 
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
@@ -14,11 +14,11 @@ import org.peft4j.runtime.vit.ModelParameter;
 import org.peft4j.runtime.vit.VisionTransformer;
 
 /**
- * A short training run of the group-B methods on a small learnable task: 64 fixed random 32×32
+ * A small learnable task for short training runs with the head frozen: 64 fixed random 32×32
  * images whose channels carry random offsets, labelled by the channel with the largest mean.
- * The head is frozen, so any decrease of the loss comes from the method's own parameters.
+ * As the head is frozen, any decrease of the loss comes from the method's own parameters.
  */
-final class MethodsBTraining {
+final class DominantChannelTask {
 
     static final int IMAGES = 64;
     static final int BATCH = 32;
@@ -31,7 +31,7 @@ final class MethodsBTraining {
      */
     record Result(float before, float after) {}
 
-    private MethodsBTraining() {}
+    private DominantChannelTask() {}
 
     /**
      * Trains every trainable parameter except the head with AdamW.

@@ -1,4 +1,4 @@
-package org.peft4j.methods;
+package org.peft4j.methods.init;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -10,14 +10,17 @@ import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.peft4j.methods.TestModels;
 import org.peft4j.runtime.vit.VisionTransformer;
 
 /**
- * Whether a freshly attached method leaves the base function unchanged (eval logits within 1e-6):
- * with the intended init, methods whose output layer starts at zero do; under reference-compat the
- * re-initialised Linear layers make them differ, except RepAdapter, whose convs keep their init.
+ * Pins whether a freshly attached adapter method starts as the base function, with its intended init and under reference-compat.
+ *
+ * <p>Starting as the base means eval logits within 1e-6: with the intended init, methods whose
+ * output layer starts at zero do; under reference-compat the re-initialised Linear layers make
+ * them differ, except RepAdapter, whose convs keep their init.
  */
-class MethodsBInitTest {
+class InitialisationTest {
 
     private static final float SAME = 1e-6f;
     private static final float DIFFERENT = 1e-4f;
@@ -53,13 +56,13 @@ class MethodsBInitTest {
     private static void assertStart(
             String name, Map<String, String> hyperparameters, boolean reference, boolean startsAsBase) {
         try (NDManager manager = NDManager.newBaseManager();
-                VisionTransformer vit = MethodsBModels.tiny(3);
+                VisionTransformer vit = TestModels.tiny(3);
                 NDScope scope = new NDScope()) {
             scope.suppressNotUsedWarning();
-            NDArray images = MethodsBModels.images(manager, 4, 11);
+            NDArray images = TestModels.images(manager, 4, 11);
             NDArray base = vit.forward(images, false);
-            MethodsBModels.attach(vit, name, hyperparameters, reference);
-            float diff = MethodsBModels.maxAbsDiff(vit.forward(images, false), base);
+            TestModels.attach(vit, name, hyperparameters, reference);
+            float diff = TestModels.maxAbsDiff(vit.forward(images, false), base);
             if (startsAsBase) {
                 assertTrue(diff <= SAME, name + " should start as the base function; max |Δlogit| = " + diff);
             } else {

@@ -1,4 +1,4 @@
-package org.peft4j.methods;
+package org.peft4j.methods.counts;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -6,32 +6,56 @@ import static org.junit.jupiter.api.Assertions.fail;
 import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.peft4j.api.ClosedFormCount;
+import org.peft4j.api.Hyperparameters;
 import org.peft4j.runtime.plugins.MethodInstance;
 import org.peft4j.runtime.plugins.MethodRegistry;
 import org.peft4j.runtime.vit.VitConfig;
 import org.peft4j.testkit.InsertedParameterCounter;
 
 /**
- * Every row of the specification's {@code param_counts.tsv} (copied to {@code spec/}): the method,
- * built on the real vit-b16 with the row's hyperparameters, makes exactly the listed number of
- * non-head parameters trainable, and its closed form agrees. Reference method names and keys are
- * mapped to peft4j's. A row whose method is not registered fails.
+ * Pins every built-in method's inserted-parameter count on ViT-B/16 to the study's table {@code docs/study/param-counts.tsv}.
+ *
+ * <p>This is the one place that checks counts against the study. Every row of the table (read
+ * from the repository, not copied): the method, built on the real vit-b16 with the row's
+ * hyperparameters, makes exactly the listed number of non-head parameters trainable, with the
+ * intended init and under reference-compat, and its closed form agrees. Reference method names
+ * and keys are mapped to peft4j's; a row whose method is not registered fails. Every point of the
+ * default grid of a method the table covers has a row, and the methods the table does not cover
+ * (the reference never ran them) are checked against {@code docs/methods.md}'s summary instead,
+ * so every registered method is counted. That counts equal closed forms on small ViTs of other
+ * shapes is the conformance kit's check ({@code MethodConformance}).
  */
-class ParamCountsTest {
+class InsertedParameterCountTest {
 
-    private static final String TABLE = "spec/param_counts.tsv";
+    /** The study's table, relative to this module's folder (surefire's working directory). */
+    private static final Path TABLE = Path.of("..", "docs", "study", "param-counts.tsv");
+
+    /**
+     * Methods the table does not cover, at the points and with the ViT-B/16 counts of
+     * {@code docs/methods.md}'s summary: VQT L·n·(D + 1) + 1, selective tuning blocks × part size.
+     */
+    private static final List<Row> NOT_IN_THE_TABLE = List.of(
+            new Row(0, "docs/methods.md", "vqt", Map.of("prompts", "10"), 9_228 * 10 + 1),
+            new Row(0, "docs/methods.md", "selective", Map.of("part", "block", "blocks", "1"), 7_087_872),
+            new Row(0, "docs/methods.md", "selective", Map.of("part", "attn_qkv", "blocks", "3"), 3 * 1_771_776));
 
     /** Reference method names that peft4j spells differently, with the hyperparameters they imply. */
     private static final Map<String, Translation> METHODS = Map.of(
@@ -64,13 +88,13 @@ class ParamCountsTest {
     private record Row(int line, String reference, String method, Map<String, String> hyperparameters, long expected) {
 
         String where() {
-            return TABLE + " line " + line + " (" + reference + ")";
+            return line == 0 ? reference : "param-counts.tsv line " + line + " (" + reference + ")";
         }
     }
 
     @BeforeAll
     static void buildVitB16() {
-        registry = MethodRegistry.classpath(ParamCountsTest.class.getClassLoader());
+        registry = MethodRegistry.classpath(InsertedParameterCountTest.class.getClassLoader());
         counter = new InsertedParameterCounter(VitConfig.preset("vit-b16", 10));
     }
 
@@ -82,8 +106,33 @@ class ParamCountsTest {
 
     @TestFactory
     Stream<DynamicTest> everyRowMatchesTheCountedAndTheClosedForm() throws IOException {
-        return rows().stream().map(row -> dynamicTest(row.where() + " -> " + row.method() + " " + row.hyperparameters(),
-                () -> check(row)));
+        return Stream.concat(rows().stream(), NOT_IN_THE_TABLE.stream())
+                .map(row -> dynamicTest(row.where() + " -> " + row.method() + " " + row.hyperparameters(),
+                        () -> check(row)));
+    }
+
+    @Test
+    void everyRegisteredMethodIsCounted() throws IOException {
+        Set<String> counted = new TreeSet<>();
+        rows().forEach(row -> counted.add(row.method()));
+        NOT_IN_THE_TABLE.forEach(row -> counted.add(row.method()));
+        Set<String> registered = new TreeSet<>(registry.names());
+        registered.removeAll(counted);
+        assertEquals(Set.of(), registered, "registered methods without a count in the table or in docs/methods.md");
+    }
+
+    @Test
+    void everyDefaultGridPointOfATabledMethodHasARow() throws IOException {
+        Map<String, Set<Hyperparameters>> tabled = new TreeMap<>();
+        for (Row row : rows()) {
+            tabled.computeIfAbsent(row.method(), m -> new HashSet<>())
+                    .add(registry.create(row.method(), row.hyperparameters()).hyperparameters());
+        }
+        tabled.forEach((method, points) -> {
+            for (Hyperparameters point : registry.method(method).provider().schema().defaultGrid()) {
+                assertTrue(points.contains(point), method + " " + point + " is a point of the default grid without a row");
+            }
+        });
     }
 
     private static void check(Row row) {
@@ -95,6 +144,8 @@ class ParamCountsTest {
         }
         assertEquals(row.expected(), counter.count(instance.method()),
                 row.where() + ": trainable non-head parameters counted on vit-b16");
+        assertEquals(row.expected(), counter.count(registry.create(row.method(), row.hyperparameters()).method(), true),
+                row.where() + ": trainable non-head parameters counted on vit-b16 under reference-compat");
         assertTrue(instance.method() instanceof ClosedFormCount, row.where() + ": " + row.method()
                 + " does not implement ClosedFormCount");
         assertEquals(row.expected(), ((ClosedFormCount) instance.method()).insertedParameters(counter.shape()),
@@ -102,11 +153,8 @@ class ParamCountsTest {
     }
 
     private static List<Row> rows() throws IOException {
-        List<String> lines;
-        try (InputStream in = ParamCountsTest.class.getClassLoader().getResourceAsStream(TABLE)) {
-            assertTrue(in != null, TABLE + " is missing from the test resources");
-            lines = new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().toList();
-        }
+        assertTrue(Files.isRegularFile(TABLE), TABLE.toAbsolutePath().normalize() + " is missing");
+        List<String> lines = Files.readAllLines(TABLE, StandardCharsets.UTF_8);
         assertEquals("method\thyperparameters\tinserted_params_vitb16\trepo_reported", lines.get(0), TABLE + " header");
         List<Row> rows = new ArrayList<>();
         for (int i = 1; i < lines.size(); i++) {

@@ -1,4 +1,4 @@
-package org.peft4j.methods;
+package org.peft4j.methods.fact;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -7,13 +7,16 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.peft4j.methods.TestModels;
 import org.peft4j.runtime.vit.PeftModel;
 import org.peft4j.runtime.vit.VisionTransformer;
 
 /**
- * FacT's weight deltas (read off a merge) against the index layouts of {@code docs/methods.md#fact}, evaluated
- * here with plain loops; together with the merge test this pins the forward layouts too. Also
- * checks that FacT's tensors exist once, under {@code blocks.0.attn.fact.}.
+ * Pins FacT-TT's and FacT-TK's weight deltas (read off a merge) to the index layouts of {@code docs/methods.md#fact}.
+ *
+ * <p>The layouts are evaluated here with plain loops; together with the conformance kit's merge check
+ * (merged == unmerged) this pins the forward layouts too. Also checks that FacT's tensors exist
+ * once, under {@code blocks.0.attn.fact.}.
  */
 class FactLayoutTest {
 
@@ -118,10 +121,10 @@ class FactLayoutTest {
      * @return the FacT tensors by name, 3-D ones flattened to (d, d·d)
      */
     private static Map<String, double[][]> mergedDeltas(String method, Map<String, double[][]> delta) {
-        try (VisionTransformer vit = MethodsBModels.tiny(21)) {
-            PeftModel model = MethodsBModels.attach(
+        try (VisionTransformer vit = TestModels.tiny(21)) {
+            PeftModel model = TestModels.attach(
                     vit, method, Map.of("dim", String.valueOf(RANK), "scale", String.valueOf(SCALE)), false);
-            MethodsBModels.perturb(model, 0.1f, 23);
+            TestModels.perturb(model, 0.1f, 23);
             for (String name : model.addedParameters()) {
                 assertTrue(name.startsWith(F), name + " should be under " + F);
             }
