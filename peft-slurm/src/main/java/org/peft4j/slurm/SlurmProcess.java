@@ -28,7 +28,10 @@ final class SlurmProcess {
             process = new ProcessBuilder(command).start();
             process.getOutputStream().close();
         } catch (IOException e) {
-            if (String.valueOf(e.getMessage()).contains("error=2,")) {
+            // error=2: not on the PATH; error=13: a PATH folder this user may not search (e.g. another user's home)
+            // held the search up, and the program was not found in the folders that could be searched
+            String why = String.valueOf(e.getMessage());
+            if (why.contains("error=2,") || why.contains("error=13,") && !program.contains("/")) {
                 throw new SlurmException(program + " not found on PATH: --executor slurm needs the Slurm client "
                         + "commands (sbatch, squeue, sacct); install slurm-client or run on a login node");
             }
