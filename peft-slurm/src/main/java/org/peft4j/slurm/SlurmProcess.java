@@ -31,8 +31,10 @@ final class SlurmProcess {
             // error=2: not on the PATH; error=13: a PATH folder this user may not search (e.g. another user's home)
             // held the search up, and the program was not found in the folders that could be searched
             String why = String.valueOf(e.getMessage());
-            if (why.contains("error=2,") || why.contains("error=13,") && !program.contains("/")) {
-                throw new SlurmException(program + " not found on PATH: --executor slurm needs the Slurm client "
+            boolean denied = why.contains("error=13,") && !program.contains("/");
+            if (why.contains("error=2,") || denied) {
+                throw new SlurmException(program + " not found on PATH" + (denied ? " (or not executable by this user)" : "")
+                        + ": --executor slurm needs the Slurm client "
                         + "commands (sbatch, squeue, sacct); install slurm-client or run on a login node");
             }
             throw new SlurmException("cannot run " + program + ": " + e.getMessage());
