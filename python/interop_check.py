@@ -121,9 +121,9 @@ def main() -> int:
         rows.append(("hf-peft, merged by peft", f"peft {peft.__version__} merge_and_unload",
                      "peft predict --adapter", (unloaded(x) - j_adapter).abs().max().item()))
         created = timm.create_model("vit_tiny_patch16_224", pretrained=True, num_classes=CLASSES,
-                                    pretrained_cfg_overlay=dict(file=str(merged)),
+                                    pretrained_cfg_overlay=dict(file=str(merged), custom_load=False, num_classes=CLASSES),
                                     **MICRO).eval()
-        rows.append(("merged (peft merge)", f"timm {timm.__version__} create_model(pretrained_cfg_overlay=file)",
+        rows.append(("merged (peft merge)", f"timm {timm.__version__} create_model(pretrained, pretrained_cfg_overlay file)",
                      "peft predict --checkpoint merged", (created(x) - j_merged).abs().max().item()))
         plain = vit()
         plain.load_state_dict(load_file(str(merged)), strict=True)
