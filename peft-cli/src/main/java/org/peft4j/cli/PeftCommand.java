@@ -22,7 +22,7 @@ import picocli.CommandLine.ScopeType;
         subcommands = {CompareCommand.class, ReportCommand.class, MethodsCommand.class, CountCommand.class,
                 TrainCommand.class, TrialCommand.class, MergeCommand.class, PredictCommand.class, InspectCommand.class,
                 ValidateCommand.class, StatusCommand.class, WiseCommand.class, ImportConfigCommand.class, DoctorCommand.class,
-                BenchCommand.class, PretrainCommand.class},
+                BenchCommand.class, PretrainCommand.class, ExportCommand.class, ImportCommand.class},
         exitCodeList = {"0:success", "1:failure; the reason is one line on stderr, 'peft: error: ...'",
                 "2:usage error (unknown option, missing or ill-typed argument)"},
         footer = {"", "Examples:",
