@@ -65,4 +65,8 @@ res = stats.bootstrap((correct * 100.0,), np.mean, n_resamples=100000, confidenc
 out["bootstrap"] = {"right": 141, "total": 200, "replicates": 100000,
                     "lower": res.confidence_interval.low, "upper": res.confidence_interval.high}
 
+# Interval of a standard deviation from n seeds, as multiples of the sample std (normal theory).
+out["stdSpread"] = [{"seeds": n, "lower": math.sqrt((n - 1) / stats.chi2.ppf(0.975, n - 1)),
+                     "upper": math.sqrt((n - 1) / stats.chi2.ppf(0.025, n - 1))} for n in (2, 3, 5, 10)]
+
 print(json.dumps(out, indent=2))

@@ -63,6 +63,16 @@ class ScipyReferenceTest {
     }
 
     @Test
+    void stdSpreadMatchesChi2() {
+        for (JsonElement e : ref.getAsJsonArray("stdSpread")) {
+            JsonObject o = e.getAsJsonObject();
+            StdSpread s = StdSpread.of(o.get("seeds").getAsInt(), 0.95);
+            assertEquals(o.get("lower").getAsDouble(), s.lowerFactor(), 1e-9);
+            assertEquals(o.get("upper").getAsDouble(), s.upperFactor(), 1e-9);
+        }
+    }
+
+    @Test
     void holmMatchesDefinition() {
         JsonObject o = ref.getAsJsonObject("holm");
         assertArrayEquals(doubles(o.getAsJsonArray("adjusted").toString()),
