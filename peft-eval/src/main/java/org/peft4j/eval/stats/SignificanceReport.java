@@ -132,7 +132,7 @@ public record SignificanceReport(double alpha, List<CellInterval> intervals, Lis
                 notWorse.add(m);
             }
         }
-        return new TaskSignificance(task, best, notWorse, out);
+        return new TaskSignificance(task, best, mean(results, best, task), notWorse, out);
     }
 
     private static RankSignificance ranks(ComparisonResults results, double alpha) {
