@@ -81,8 +81,7 @@ final class SignificanceTables {
         for (PairTest p : t.pairs()) {
             if (p.significant(alpha)) {
                 boolean aBetter = p.accuracyA() >= p.accuracyB();
-                found.add((aBetter ? p.a() : p.b()) + " > " + (aBetter ? p.b() : p.a()) + " (p = " + p(p.holmP())
-                        + ")");
+                found.add((aBetter ? p.a() : p.b()) + " > " + (aBetter ? p.b() : p.a()) + " (" + pIs(p.holmP()) + ")");
             }
         }
         return t.task() + ": " + (found.isEmpty() ? "no significant difference"
@@ -105,11 +104,11 @@ final class SignificanceTables {
 
     private static String friedman(RankSignificance r) {
         FriedmanTest f = r.friedman();
-        String out = String.format(Locale.ROOT, "Friedman test over %d tasks and %d methods: χ²(%d) = %.3f, p = %s",
-                f.tasks(), f.methods(), f.methods() - 1, f.chiSquare(), p(f.p()));
+        String out = String.format(Locale.ROOT, "Friedman test over %d tasks and %d methods: χ²(%d) = %.3f, %s",
+                f.tasks(), f.methods(), f.methods() - 1, f.chiSquare(), pIs(f.p()));
         if (!Double.isNaN(f.imanDavenportF())) {
-            out += String.format(Locale.ROOT, "; Iman–Davenport F(%d, %d) = %.3f, p = %s", f.methods() - 1,
-                    (f.methods() - 1) * (f.tasks() - 1), f.imanDavenportF(), p(f.imanDavenportP()));
+            out += String.format(Locale.ROOT, "; Iman–Davenport F(%d, %d) = %.3f, %s", f.methods() - 1,
+                    (f.methods() - 1) * (f.tasks() - 1), f.imanDavenportF(), pIs(f.imanDavenportP()));
         }
         out += String.format(Locale.ROOT, ". Nemenyi critical difference at α = %s: CD = %.3f.", alpha(r.alpha()),
                 r.criticalDifference());
@@ -138,6 +137,11 @@ final class SignificanceTables {
     /** A p-value with four decimals, or {@code < 0.0001}. */
     static String p(double p) {
         return p < 1e-4 ? "< 0.0001" : String.format(Locale.ROOT, "%.4f", p);
+    }
+
+    /** {@code p = 0.0123} or {@code p < 0.0001}. */
+    static String pIs(double p) {
+        return p < 1e-4 ? "p < 0.0001" : "p = " + p(p);
     }
 
     private static String alpha(double alpha) {
