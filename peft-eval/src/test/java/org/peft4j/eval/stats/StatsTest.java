@@ -31,6 +31,35 @@ class StatsTest {
     }
 
     @Test
+    void largeTestSetsAreFast() {
+        Random r = new Random(4);
+        double[] difficulty = difficulty(r, 100_000);
+        boolean[][] correct = {seed(r, difficulty), seed(r, difficulty), seed(r, difficulty)};
+        long start = System.nanoTime();
+        Interval ci = BootstrapInterval.of(correct);
+        assertTrue(System.nanoTime() - start < 5_000_000_000L, "took " + (System.nanoTime() - start) / 1e9 + " s");
+        assertTrue(ci.lower() < 68 && ci.upper() > 68 && ci.upper() - ci.lower() < 1.5, ci.toString());
+    }
+
+    /** The multinomial shortcut against plain resampling of image indices, by the spread of the replicates. */
+    @Test
+    void matchesPlainResamplingOfImages() {
+        Random r = new Random(5);
+        boolean[][] correct = {random(r, 300, 0.7)};
+        Interval fast = BootstrapInterval.of(correct, 0.95, 20_000, 3);
+        double[] means = new double[20_000];
+        for (int b = 0; b < means.length; b++) {
+            int hits = 0;
+            for (int i = 0; i < 300; i++) {
+                hits += correct[0][r.nextInt(300)] ? 1 : 0;
+            }
+            means[b] = 100.0 * hits / 300;
+        }
+        assertEquals(BootstrapInterval.percentile(means, 2.5), fast.lower(), 0.34);
+        assertEquals(BootstrapInterval.percentile(means, 97.5), fast.upper(), 0.34);
+    }
+
+    @Test
     void seedsWidenTheInterval() {
         Random r = new Random(2);
         boolean[] base = random(r, 400, 0.7);
