@@ -46,6 +46,11 @@ class SignificanceReportTest {
         assertFalse(textures.notWorse().contains("full"), textures.toString());
         assertTrue(textures.notWorse().contains("lora") && textures.notWorse().contains("lora-again"));
 
+        for (TaskSignificance t : report.tasks()) {
+            PairTest same = pair(t, "lora", "lora-again");
+            assertFalse(same.significant(0.05), "the same method, other seeds, on " + t.task() + ": " + same);
+        }
+
         TaskSignificance shapes = report.task("shapes").orElseThrow();
         shapes.pairs().forEach(p -> assertFalse(p.significant(0.05), p.toString()));
         assertEquals(METHODS, shapes.notWorse());
