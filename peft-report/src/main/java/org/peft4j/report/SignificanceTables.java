@@ -112,9 +112,13 @@ final class SignificanceTables {
         }
         out += String.format(Locale.ROOT, ". Nemenyi critical difference at α = %s: CD = %.3f.", alpha(r.alpha()),
                 r.criticalDifference());
-        if (f.p() >= r.alpha()) {
+        boolean f2 = !Double.isNaN(f.imanDavenportF()) && f.imanDavenportP() < r.alpha();
+        if (f.p() >= r.alpha() && !f2) {
             out += " The Friedman test finds no significant difference between the methods' ranks, so the post-hoc "
                     + "comparisons below are not to be read as findings.";
+        } else if (f.p() >= r.alpha()) {
+            out += " Only the less conservative Iman–Davenport form is significant; read the post-hoc comparisons "
+                    + "below with care.";
         }
         return out;
     }
