@@ -14,13 +14,15 @@ import org.peft4j.eval.analysis.SimilarityMatrix;
 import org.peft4j.eval.analysis.WiseCurve;
 import org.peft4j.eval.protocol.results.ComparisonResults;
 import org.peft4j.eval.protocol.store.ResultStore;
+import org.peft4j.eval.stats.SignificanceReport;
 import org.peft4j.runtime.io.AtomicFiles;
 
 /**
  * Writes the full report of a result store into its {@value #FOLDER} folder: {@code report.md},
  * {@code accuracy.csv}, {@code summary.csv}, {@code results.json} and the PNG plots (accuracy vs
- * inserted parameters, per-task accuracy bars, one similarity heatmap per measure, one WiSE-FT
- * plot per curve stored under {@code wise/}).
+ * inserted parameters, per-task accuracy bars, the critical-difference diagram when the Friedman
+ * test applies, one similarity heatmap per measure, one WiSE-FT plot per curve stored under
+ * {@code wise/}). Every report carries bootstrap intervals and significance tests.
  */
 public final class ComparisonReport {
 
@@ -47,16 +49,18 @@ public final class ComparisonReport {
      * @return the files written, Markdown first
      */
     public static List<Path> write(ResultStore store, double threshold) {
-        ReportModel model = ReportModel.of(ComparisonResults.read(store), store::record);
+        ComparisonResults results = ComparisonResults.read(store);
+        ReportModel model = ReportModel.of(results, store::record);
         PredictionAnalysis analysis = PredictionAnalysis.of(model, store::readPredictions, threshold);
+        SignificanceReport significance = SignificanceReport.of(results, store::readPredictions);
         List<WiseCurve> wise = WiseFiles.readAll(store.root());
         Path dir = store.root().resolve(FOLDER);
-        List<String> plots = plots(model, analysis, wise, dir);
+        List<String> plots = plots(model, analysis, significance, wise, dir);
         List<Path> files = new ArrayList<>();
-        files.add(text(dir.resolve("report.md"), ReportTables.markdown(model, analysis, wise, plots)));
-        files.add(text(dir.resolve("accuracy.csv"), ReportTables.accuracyCsv(model)));
+        files.add(text(dir.resolve("report.md"), ReportTables.markdown(model, analysis, significance, wise, plots)));
+        files.add(text(dir.resolve("accuracy.csv"), ReportTables.accuracyCsv(model, significance)));
         files.add(text(dir.resolve("summary.csv"), ReportTables.summaryCsv(model)));
-        files.add(text(dir.resolve("results.json"), ReportJson.json(model, analysis, wise)));
+        files.add(text(dir.resolve("results.json"), ReportJson.json(model, analysis, significance, wise)));
         plots.forEach(p -> files.add(dir.resolve(p)));
         deleteStalePlots(dir, plots);
         return files;
@@ -74,13 +78,18 @@ public final class ComparisonReport {
         }
     }
 
-    private static List<String> plots(ReportModel model, PredictionAnalysis analysis, List<WiseCurve> wise, Path dir) {
+    private static List<String> plots(ReportModel model, PredictionAnalysis analysis, SignificanceReport significance,
+            List<WiseCurve> wise, Path dir) {
         List<String> names = new ArrayList<>();
         if (AccuracyVsParamsPlot.write(model, dir.resolve("accuracy-vs-params.png"))) {
             names.add("accuracy-vs-params.png");
         }
         TaskAccuracyPlot.write(model, dir.resolve("task-accuracy.png"));
         names.add("task-accuracy.png");
+        if (significance.ranks() != null) {
+            CdDiagram.write(significance.ranks(), model, dir.resolve(SignificanceTables.CD_DIAGRAM));
+            names.add(SignificanceTables.CD_DIAGRAM);
+        }
         int tasks = analysis.perTask().size();
         for (Map.Entry<Measure, SimilarityMatrix> e : analysis.mean().entrySet()) {
             String name = "similarity-" + e.getKey().key() + ".png";

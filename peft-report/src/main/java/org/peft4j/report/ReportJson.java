@@ -10,6 +10,7 @@ import org.peft4j.eval.analysis.WiseCurve;
 import org.peft4j.eval.protocol.Json;
 import org.peft4j.eval.protocol.TaskSpec;
 import org.peft4j.eval.protocol.results.ResultCell;
+import org.peft4j.eval.stats.SignificanceReport;
 
 /** The report as JSON ({@code results.json}) for programmatic use. */
 public final class ReportJson {
@@ -24,10 +25,12 @@ public final class ReportJson {
      *
      * @param model the numbers
      * @param analysis the prediction analyses
+     * @param significance the intervals and significance tests
      * @param wise the WiSE-FT curves
      * @return pretty-printed JSON
      */
-    public static String json(ReportModel model, PredictionAnalysis analysis, List<WiseCurve> wise) {
+    public static String json(ReportModel model, PredictionAnalysis analysis, SignificanceReport significance,
+            List<WiseCurve> wise) {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("format", FORMAT);
         out.put("comparison", model.comparison());
@@ -42,7 +45,11 @@ public final class ReportJson {
                         + "methods without an accuracy rank last)",
                 "insertedParameters", "trainable parameters outside the head, mean over tasks of the selected "
                         + "configurations; insertedPercent relative to the backbone without head",
-                "similarity", "first final seed per (method, task); matrices averaged cell-wise over tasks"));
+                "similarity", "first final seed per (method, task); matrices averaged cell-wise over tasks",
+                "significance", "intervals: 95% percentile bootstrap over test images (and seeds when several), "
+                        + "B = 1000, seed 17; tasks: McNemar's exact test per pair on the first final seed, "
+                        + "Holm-corrected per task; ranks: Friedman test (tie-corrected, with Iman-Davenport F) and "
+                        + "Nemenyi's critical difference over the tasks where every method has an accuracy"));
         out.put("tasks", model.tasks().stream().map(t -> ordered("name", t.name(), "group", t.group(),
                 "classes", t.numClasses())).toList());
         out.put("groups", model.groups());
@@ -89,6 +96,7 @@ public final class ReportJson {
         similarity.put("perTask", perTask);
         out.put("similarity", similarity);
         out.put("ensembles", analysis.ensembles());
+        out.put("significance", significance);
         out.put("wise", wise);
         return Json.GSON.toJson(out) + "\n";
     }

@@ -12,6 +12,9 @@ import org.peft4j.eval.protocol.TaskSpec;
 import org.peft4j.eval.protocol.results.CellStatus;
 import org.peft4j.eval.protocol.results.ResultCell;
 import org.peft4j.eval.protocol.results.ResultTable;
+import org.peft4j.eval.stats.CellInterval;
+import org.peft4j.eval.stats.SignificanceReport;
+import org.peft4j.eval.stats.TaskSignificance;
 
 /** The report's Markdown page and CSV tables. */
 public final class ReportTables {
@@ -23,12 +26,13 @@ public final class ReportTables {
      *
      * @param model the numbers
      * @param analysis the prediction analyses
+     * @param significance the intervals and significance tests
      * @param wise the WiSE-FT curves (may be empty)
      * @param plots file names of the plots, linked at the end (may be empty)
      * @return the Markdown text
      */
-    public static String markdown(ReportModel model, PredictionAnalysis analysis, List<WiseCurve> wise,
-            List<String> plots) {
+    public static String markdown(ReportModel model, PredictionAnalysis analysis, SignificanceReport significance,
+            List<WiseCurve> wise, List<String> plots) {
         String tag = model.protocolTag();
         StringBuilder out = new StringBuilder();
         out.append("# ").append(model.comparison()).append(" ").append(tag).append("\n\n");
@@ -38,15 +42,18 @@ public final class ReportTables {
         if (!model.complete()) {
             out.append("\n**Incomplete:** some (method, task) cells are still pending.\n");
         }
-        out.append("\n## Test accuracy (%) ").append(tag).append("\n\n").append(accuracyTable(model)).append('\n');
+        out.append("\n## Test accuracy (%) ").append(tag).append("\n\n").append(accuracyTable(model, significance))
+                .append('\n');
         out.append("Top-1 test accuracy after the last epoch of the configuration selected on validation")
                 .append(model.seeds() > 1 ? ", mean ± sample std over " + model.seeds() + " seeds" : ", one seed")
-                .append(". Group columns (with two groups or more): plain mean over the group's tasks; mean: ")
+                .append(", [95% bootstrap interval]; **best** per task, _not significantly worse than the best_ ")
+                .append("(see Uncertainty and significance). Group columns (with two groups or more): plain mean over the group's tasks; mean: ")
                 .append("plain mean over all ").append(model.tasks().size())
                 .append(model.tasks().size() == 1 ? " task" : " tasks").append(" (not the mean of the group means); ")
                 .append(Numbers.MISSING).append(" where a task has no accuracy. Avg rank: mean over tasks of the ")
                 .append("method's rank (1 = best; ties share the mean rank; diverged, failed or pending cells rank ")
                 .append("last).\n");
+        out.append(SignificanceTables.markdown(model, significance));
         out.append("\n## Parameters and cost ").append(tag).append("\n\n").append(costTable(model)).append('\n');
         out.append("Inserted params: trainable parameters outside the head, mean over tasks of the selected ")
                 .append("configurations; % of the backbone's parameters (head excluded). Train time: mean over the ")
@@ -100,9 +107,10 @@ public final class ReportTables {
      * more), mean and average rank.
      *
      * @param model the numbers
+     * @param significance the cells' intervals and the per-task tests
      * @return Markdown table text
      */
-    public static String accuracyTable(ReportModel model) {
+    public static String accuracyTable(ReportModel model, SignificanceReport significance) {
         List<String> header = new ArrayList<>(List.of("method"));
         model.tasks().forEach(t -> header.add(t.name()));
         List<String> groups = model.groups().size() > 1 ? model.groups() : List.of();
@@ -112,7 +120,7 @@ public final class ReportTables {
         MarkdownTable table = new MarkdownTable(header);
         for (MethodRow row : model.rows()) {
             List<String> cells = new ArrayList<>(List.of(row.method()));
-            row.cells().values().forEach(c -> cells.add(cellText(c)));
+            row.cells().values().forEach(c -> cells.add(cellText(c, significance)));
             groups.forEach(g -> cells.add(Numbers.fixed2(row.groupMeans().get(g))));
             cells.add(Numbers.fixed2(row.mean()));
             cells.add(Numbers.fixed2(row.averageRank()));
@@ -178,20 +186,25 @@ public final class ReportTables {
     }
 
     /**
-     * Long-format accuracy CSV: one line per (method, task).
+     * Long-format accuracy CSV: one line per (method, task), with the 95% bootstrap interval.
      *
      * @param model the numbers
+     * @param significance the cells' intervals
      * @return CSV text with a header line
      */
-    public static String accuracyCsv(ReportModel model) {
+    public static String accuracyCsv(ReportModel model, SignificanceReport significance) {
         StringBuilder out = new StringBuilder(Csv.line(List.of("protocol", "method", "task", "group", "status",
-                "seeds_ok", "mean", "std", "rank")));
+                "seeds_ok", "mean", "std", "rank", "ci95_lower", "ci95_upper")));
         for (MethodRow row : model.rows()) {
             for (TaskSpec t : model.tasks()) {
                 ResultCell c = row.cells().get(t.name());
                 out.append(Csv.line(List.of(model.protocol().label(), row.method(), t.name(), t.group(),
                         c.status().label(), String.valueOf(c.testAccuracies().size()), Numbers.raw(c.meanAccuracy()),
-                        Numbers.raw(c.stdAccuracy()), String.valueOf(taskRank(model, row.method(), t.name())))));
+                        Numbers.raw(c.stdAccuracy()), String.valueOf(taskRank(model, row.method(), t.name())),
+                        Numbers.raw(significance.interval(row.method(), t.name()).map(i -> i.interval().lower())
+                                .orElse(null)),
+                        Numbers.raw(significance.interval(row.method(), t.name()).map(i -> i.interval().upper())
+                                .orElse(null)))));
             }
         }
         return out.toString();
@@ -227,12 +240,25 @@ public final class ReportTables {
         return ranks[model.rows().indexOf(model.row(method))];
     }
 
-    private static String cellText(ResultCell c) {
+    /**
+     * E.g. {@code **70.50 ± 1.20** [67.6, 73.3]}: bold for the best (every method tied with it too),
+     * italics for not significantly worse.
+     */
+    private static String cellText(ResultCell c, SignificanceReport significance) {
         if (c.status() != CellStatus.OK || c.meanAccuracy() == null) {
             return c.status().label();
         }
-        return c.stdAccuracy() == null ? Numbers.fixed2(c.meanAccuracy())
+        String text = c.stdAccuracy() == null ? Numbers.fixed2(c.meanAccuracy())
                 : Numbers.fixed2(c.meanAccuracy()) + " ± " + Numbers.fixed2(c.stdAccuracy());
+        TaskSignificance t = significance.task(c.task()).orElse(null);
+        if (t != null && c.meanAccuracy() >= t.bestAccuracy()) {
+            text = "**" + text + "**";
+        } else if (t != null && t.notWorse().contains(c.method())) {
+            text = "_" + text + "_";
+        }
+        CellInterval ci = significance.interval(c.method(), c.task()).orElse(null);
+        return ci == null ? text : text + String.format(Locale.ROOT, " [%.1f, %.1f]", ci.interval().lower(),
+                ci.interval().upper());
     }
 
     private static String capitalised(String s) {

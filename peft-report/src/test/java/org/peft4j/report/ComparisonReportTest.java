@@ -31,16 +31,26 @@ class ComparisonReportTest {
         Path report = store.root().resolve(ComparisonReport.FOLDER);
         List<String> names = files.stream().map(f -> f.getFileName().toString()).toList();
         assertEquals(List.of("report.md", "accuracy.csv", "summary.csv", "results.json", "accuracy-vs-params.png",
-                "task-accuracy.png", "similarity-agreement.png", "similarity-error-overlap.png",
+                "task-accuracy.png", "cd-diagram.png", "similarity-agreement.png", "similarity-error-overlap.png",
                 "similarity-confident-overlap.png", "wise-a--m1.png"), names);
 
         String md = Files.readString(report.resolve("report.md"));
         md.lines().filter(l -> l.startsWith("#")).forEach(
                 l -> assertTrue(l.contains("[quick protocol]") || l.startsWith("## Cells") || l.startsWith("## Plots"), l));
-        assertTrue(md.contains("| m1     | 95.00 ± 7.07 | 85.00 ± 7.07 | 75.00 ± 7.07 | 65.00 ± 7.07 |   90.00 |"
-                + "       75.00 |      65.00 | 80.00 |     1.50 |"), md);
-        assertTrue(md.contains("| m3     | 55.00 ± 7.07 | 65.00 ± 7.07 | 75.00 ± 7.07 |     diverged |   60.00 |"
-                + "       75.00 |          – |     – |     2.88 |"), md);
+        // mean ± std over the two seeds, the 95% bootstrap interval; bold: best, italics: not significantly worse
+        // (10 test images per task are too few for any McNemar test to reject).
+        assertTrue(md.contains("| m1     | **95.00 ± 7.07** [80.0, 100.0] | **85.00 ± 7.07** [60.0, 100.0] | "
+                + "  _75.00 ± 7.07_ [50.0, 100.0] | **65.00 ± 7.07** [35.0, 90.0] |   90.00 |       75.00 |      65.00 |"
+                + " 80.00 |     1.50 |"), md);
+        assertTrue(md.contains("| m3     |    _55.00 ± 7.07_ [25.0, 80.0] |    _65.00 ± 7.07_ [35.0, 90.0] | "
+                + "  _75.00 ± 7.07_ [50.0, 100.0] |                      diverged |   60.00 |       75.00 |          – |"
+                + "     – |     2.88 |"), md);
+        assertTrue(md.contains("- a: no significant difference\n"), md);
+        assertTrue(md.contains("| a    | m1 | m3 | 90.00 | 50.00 |      4 |      0 | 0.1250 |   0.3750 |          no |"),
+                md);
+        assertTrue(md.contains("2 seeds are too few for the spread shown"), md);
+        assertTrue(md.contains("Friedman test over 3 tasks and 3 methods: χ²(2) = 3.800, p = 0.1496"), md);
+        assertTrue(md.contains("![critical difference](cd-diagram.png)"), md);
         assertTrue(md.contains("- m3 on d: diverged: "), md);
 
         List<String> summary = Files.readAllLines(report.resolve("summary.csv"));
@@ -49,7 +59,9 @@ class ComparisonReportTest {
         assertEquals("quick,m2,85.0,95.0,55.0,80.0,1.625,100000.0,10.0,10.0,900.0", summary.get(2));
         List<String> accuracy = Files.readAllLines(report.resolve("accuracy.csv"));
         assertEquals(1 + 3 * 4, accuracy.size());
-        assertTrue(accuracy.contains("quick,m3,d,structured,diverged,0,,,3.0"), accuracy.toString());
+        assertTrue(accuracy.contains("quick,m3,d,structured,diverged,0,,,3.0,,"), accuracy.toString());
+        assertTrue(accuracy.contains("quick,m1,a,natural,ok,2,95.0,7.0710678118654755,1.0,80.0,100.0"),
+                accuracy.toString());
 
         JsonObject json = JsonParser.parseString(Files.readString(report.resolve("results.json"))).getAsJsonObject();
         assertEquals("quick", json.get("protocol").getAsString());
@@ -61,11 +73,16 @@ class ComparisonReportTest {
                 1e-9);
         assertEquals(4, json.getAsJsonArray("ensembles").size());
         assertEquals(1, json.getAsJsonArray("wise").size());
+        JsonObject significance = json.getAsJsonObject("significance");
+        assertEquals(11, significance.getAsJsonArray("intervals").size());
+        assertEquals(3.8, significance.getAsJsonObject("ranks").getAsJsonObject("friedman").get("chiSquare")
+                .getAsDouble(), 1e-9);
 
         for (Path png : files.stream().filter(f -> f.toString().endsWith(".png")).toList()) {
             BufferedImage image = ImageIO.read(png.toFile());
-            assertTrue(image.getWidth() >= 700 && image.getHeight() >= 600, png + " is " + image.getWidth() + "x"
-                    + image.getHeight());
+            boolean wide = png.getFileName().toString().equals("cd-diagram.png");
+            assertTrue(image.getWidth() >= (wide ? 1000 : 700) && image.getHeight() >= (wide ? 200 : 600),
+                    png + " is " + image.getWidth() + "x" + image.getHeight());
             long size = Files.size(png);
             assertTrue(size > 10_000 && size < 2_000_000, png + " has " + size + " bytes");
         }

@@ -1,0 +1,29 @@
+package org.peft4j.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.peft4j.eval.stats.McNemarExact;
+import org.peft4j.eval.stats.PairTest;
+import org.peft4j.eval.stats.TaskSignificance;
+
+/** The verdict lines of the pairwise tests. */
+class SignificanceTablesTest {
+
+    @Test
+    void namesTheBetterMethodAndItsCorrectedP() {
+        McNemarExact real = McNemarExact.of(4, 40);
+        McNemarExact chance = McNemarExact.of(20, 23);
+        TaskSignificance textures = new TaskSignificance("textures", "lora", 80.0, List.of("lora", "lora-2"), List.of(
+                new PairTest("textures", "full", "lora", 66.0, 80.0, real, 3 * real.p()),
+                new PairTest("textures", "full", "lora-2", 66.5, 79.0, real, 2 * real.p()),
+                new PairTest("textures", "lora", "lora-2", 80.0, 79.0, chance, 1.0)));
+        assertEquals("textures: lora > full (p < 0.0001), lora-2 > full (p < 0.0001); no significant difference "
+                + "between the other pairs", SignificanceTables.verdict(textures, 0.05));
+        TaskSignificance shapes = new TaskSignificance("shapes", "full", 70.0, List.of("full", "lora"), List.of(
+                new PairTest("shapes", "full", "lora", 70.0, 69.0, chance, chance.p())));
+        assertEquals("shapes: no significant difference", SignificanceTables.verdict(shapes, 0.05));
+        assertEquals("0.0123", SignificanceTables.p(0.01234));
+    }
+}
