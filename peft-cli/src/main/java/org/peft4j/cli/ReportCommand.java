@@ -17,7 +17,7 @@ import picocli.CommandLine.Model.CommandSpec;
         description = {"Write the report of a comparison stored by 'peft compare' into <store>/report: report.md, "
                 + "accuracy.csv, summary.csv, results.json and PNG plots (accuracy vs inserted parameters, per-task "
                 + "accuracy, critical-difference diagram, prediction-similarity heatmaps, WiSE-FT curves computed by "
-                + "'peft wise'). Every report gives 95% bootstrap intervals, McNemar tests per task (Holm-corrected) "
+                + "'peft wise'). Every report gives 95%% bootstrap intervals, McNemar tests per task (Holm-corrected) "
                 + "and the Friedman test with Nemenyi's critical difference across tasks.",
                 "It reads only the store; an unfinished comparison gives a partial report."},
         footer = {"", "Examples:", "  peft report --store runs/vtab-1k-study"})
