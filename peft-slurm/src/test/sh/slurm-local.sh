@@ -3,7 +3,8 @@
 #
 #   peft-slurm/src/test/sh/slurm-local.sh [COMMAND [ARGS...]]
 #
-# Installs Debian's slurm-wlm and munge if they are missing (root only), writes a slurm.conf for
+# Installs Debian's slurm-wlm and munge if they are missing (root only, and only in CI (CI=true) or
+# when asked with PEFT_SLURM_INSTALL=1: nothing is installed on a user's machine by default), writes a slurm.conf for
 # localhost into a temporary folder, starts munged, slurmctld and slurmd there, waits until sinfo
 # shows the node idle, then runs COMMAND with SLURM_CONF set (default: sinfo). The daemons are
 # stopped and the folder deleted when the script exits, also on failure or interruption.
@@ -17,6 +18,8 @@ unavailable() { echo "slurm-local: $*" >&2; exit 3; }
 if ! command -v slurmctld >/dev/null || ! command -v slurmd >/dev/null || ! command -v munged >/dev/null \
         || ! command -v sbatch >/dev/null; then
     [ "$(id -u)" = 0 ] || unavailable "slurm-wlm and munge are not installed and this user is not root (cannot apt-get install them)"
+    [ "${CI:-}" = true ] || [ "${PEFT_SLURM_INSTALL:-}" = 1 ] \
+        || unavailable "slurm-wlm and munge are not installed; this script installs them only in CI (CI=true) or with PEFT_SLURM_INSTALL=1"
     export DEBIAN_FRONTEND=noninteractive
     { apt-get update -q && apt-get install -y -q --no-install-recommends slurm-wlm munge; } >&2 \
         || unavailable "apt-get install slurm-wlm munge failed (see above)"
