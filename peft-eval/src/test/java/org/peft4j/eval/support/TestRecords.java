@@ -41,4 +41,21 @@ public final class TestRecords {
                         BuildInfo.current().version(), "17", BuildInfo.current().commit(), BuildInfo.current().dirty(),
                         "2.7.1"));
     }
+
+    /**
+     * A record as another build would have written it.
+     *
+     * @param r a record
+     * @param commit the other build's commit
+     * @return the record with that commit
+     */
+    public static TrialRecord fromCommit(TrialRecord r, String commit) {
+        TrialRecord.Execution e = r.execution();
+        return new TrialRecord(r.format(), r.trialId(), r.configSha256(), r.kind(), r.protocol(), r.status(),
+                r.message(), r.settings(), r.trainSplit(), r.evalSplit(), r.method(), r.runtimeSpiVersion(),
+                r.baseCheckpointSha256(), r.data(), r.metrics(), r.parameters(), r.history(), r.predictions(),
+                r.timing(), r.memory(), new TrialRecord.Execution(e.host(), e.pid(), e.device(), e.attempt(),
+                        e.startedAt(), e.finishedAt(), e.peft4jVersion(), e.javaVersion(), commit, "false",
+                        e.libtorchVersion()));
+    }
 }
