@@ -1,18 +1,24 @@
 package org.peft4j.cli;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import org.peft4j.eval.protocol.run.BuildGuard;
 import org.peft4j.eval.protocol.store.TrialClaims;
 import org.peft4j.runtime.config.PeftConfig;
 import org.peft4j.runtime.config.Settings;
 import picocli.CommandLine.Option;
 
-/** {@code --stale-after}, for the commands that claim trials of a store, and the options of their workers. */
+/** {@code --stale-after} and {@code --allow-mixed-builds}, for the commands that claim trials of a store, and the options of their workers. */
 final class ClaimOptions {
 
     @Option(names = "--stale-after", paramLabel = "SECONDS", defaultValue = "600",
             description = "Take over a trial whose claim has had no heartbeat for this long (default: ${DEFAULT-VALUE})")
     long staleAfterSeconds;
+
+    @Option(names = BuildGuard.OPTION, description = "Run trials even when the store holds results of another "
+            + "peft4j build (version, commit or uncommitted changes); the report then names every build")
+    boolean allowMixedBuilds;
 
     /** @return claims with the stale-claim timeout */
     TrialClaims claims() {
@@ -29,11 +35,16 @@ final class ClaimOptions {
      *
      * @param config the configuration
      * @param threads the worker's threads
-     * @return device, threads, plugins and stale-claim options
+     * @return device, threads, plugins, stale-claim and mixed-build options
      */
     List<String> workerOptions(PeftConfig config, int threads) {
-        return List.of("--device", config.get(Settings.DEVICE).text(), "--threads", String.valueOf(threads),
-                "--plugins", config.get(Settings.PLUGINS_DIR).toAbsolutePath().normalize().toString(),
-                "--stale-after", String.valueOf(staleAfterSeconds));
+        List<String> options = new ArrayList<>(List.of("--device", config.get(Settings.DEVICE).text(), "--threads",
+                String.valueOf(threads), "--plugins",
+                config.get(Settings.PLUGINS_DIR).toAbsolutePath().normalize().toString(),
+                "--stale-after", String.valueOf(staleAfterSeconds)));
+        if (allowMixedBuilds) {
+            options.add(BuildGuard.OPTION);
+        }
+        return List.copyOf(options);
     }
 }

@@ -20,6 +20,7 @@ import org.peft4j.eval.protocol.SpecResolver;
 import org.peft4j.eval.protocol.TaskCatalog;
 import org.peft4j.eval.protocol.results.ComparisonResults;
 import org.peft4j.eval.protocol.results.ResultTable;
+import org.peft4j.eval.protocol.run.BuildGuard;
 import org.peft4j.eval.protocol.run.ProcessExecutor;
 import org.peft4j.eval.protocol.run.SequentialExecutor;
 import org.peft4j.eval.protocol.run.TrialExecutor;
@@ -187,6 +188,7 @@ final class CompareCommand implements Callable<Integer> {
             return 0;
         }
         ResultStore store = openStore(config);
+        BuildGuard.current(claiming.allowMixedBuilds).check(store);
         int threads = ThreadsOption.count(config);
         TrialExecutor executor;
         if (slurm) {
@@ -204,7 +206,7 @@ final class CompareCommand implements Callable<Integer> {
                     TrialClaims claims = claiming.claims()) {
                 TrialRunner runner = new TrialRunner(store, registry, EngineSetup.start(config),
                         ImageCache.Options.defaults());
-                run(store, new SequentialExecutor(runner, claims, claiming.poll()));
+                run(store, new SequentialExecutor(runner, claims, claiming.poll(), claiming.allowMixedBuilds));
             }
         }
         ComparisonResults results = ComparisonResults.read(store);

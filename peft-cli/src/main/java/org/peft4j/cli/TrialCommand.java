@@ -63,7 +63,8 @@ final class TrialCommand implements Callable<Integer> {
                 TrialClaims claims = claiming.claims()) {
             TrialRunner runner = new TrialRunner(results, registry, EngineSetup.start(config),
                     ImageCache.Options.defaults());
-            Worker worker = new Worker(results, runner, claims, claiming.poll());
+            Worker worker = new Worker(results, runner, claims, claiming.poll(), Worker.Retries.DEFAULT,
+                    claiming.allowMixedBuilds);
             if (target.worker) {
                 worker.runAll();
             } else {

@@ -20,9 +20,12 @@ import org.peft4j.eval.protocol.Json;
 import org.peft4j.eval.protocol.ProtocolKind;
 import org.peft4j.eval.protocol.TestMethods;
 import org.peft4j.eval.protocol.TinyBenchmark;
+import org.peft4j.eval.protocol.Trial;
+import org.peft4j.eval.protocol.TrialStatus;
 import org.peft4j.eval.protocol.store.ClaimInfo;
 import org.peft4j.eval.protocol.store.ComparisonState;
 import org.peft4j.eval.protocol.store.ResultStore;
+import org.peft4j.eval.support.TestRecords;
 import picocli.CommandLine;
 
 class CompareCommandTest {
@@ -176,6 +179,36 @@ class CompareCommandTest {
         assertTrue(bad.err().startsWith("peft: error: 'zz' is not a trial id"), bad.err());
         Run both = peft("trial", "--store", output.toString(), "--id", id, "--worker");
         assertEquals(2, both.code(), "--id and --worker exclude each other");
+    }
+
+    @Test
+    void aStoreWithATrialOfAnotherCommitIsRefusedUnlessMixedBuildsAreAllowed() throws Exception {
+        Path output = dir.resolve("runs").resolve("mixed");
+        ResultStore store = ResultStore.create(output, TinyBenchmark.spec(data,
+                TinyBenchmark.writeCheckpoint(dir.resolve("base3.safetensors")), List.of("alpha"), List.of("probe"), 1, 1));
+        Trial first = new ComparisonState(store).refresh().get(0).group().tuning().get(0);
+        store.writeRecord(TestRecords.fromCommit(TestRecords.of(first, TrialStatus.OK, 50, 12, null, 1, 1, 1),
+                "b".repeat(40)));
+        String[] args = {"compare", "--store", output.toString(), "--threads", "1", "--plugins", plugins};
+        Run refused = peft(args);
+        assertEquals(1, refused.code());
+        assertTrue(refused.err().startsWith("peft: error: the store " + output + " holds trials run by peft4j "),
+                refused.err());
+        assertTrue(refused.err().contains("(commit bbbbbbbbbbbb) (e.g. trial " + first.id() + ") and this is peft4j "),
+                refused.err());
+        assertTrue(refused.err().endsWith("; run it with that build, or pass --allow-mixed-builds to mix results of "
+                + "both builds\n"), refused.err());
+        assertEquals(1, refused.err().lines().count(), "one sentence, no stack trace");
+        String second = new ComparisonState(store).refresh().get(0).group().tuning().get(1).id();
+        Run trial = peft("trial", "--store", output.toString(), "--id", second, "--threads", "1", "--plugins", plugins);
+        assertEquals(1, trial.code());
+        assertTrue(trial.err().contains("--allow-mixed-builds"), trial.err());
+
+        Run allowed = peft("compare", "--store", output.toString(), "--threads", "1", "--plugins", plugins,
+                "--allow-mixed-builds");
+        assertEquals(0, allowed.code(), allowed.err());
+        assertTrue(allowed.out().contains("The results come from 2 builds: "), allowed.out());
+        assertTrue(Files.readString(output.resolve("report").resolve("report.md")).contains("come from 2 builds"));
     }
 
     @Test

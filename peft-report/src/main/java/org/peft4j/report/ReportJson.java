@@ -37,6 +37,7 @@ public final class ReportJson {
         out.put("protocol", model.protocol().label());
         out.put("seeds", model.seeds());
         out.put("complete", model.complete());
+        out.put("builds", model.builds());
         out.put("conventions", ordered(
                 "accuracy", "test top-1 (%) after the last epoch; mean and sample std over the final seeds",
                 "mean", "plain mean over all tasks; null when a task has no accuracy",

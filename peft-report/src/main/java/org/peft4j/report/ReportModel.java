@@ -14,6 +14,7 @@ import org.peft4j.eval.protocol.TaskSpec;
 import org.peft4j.eval.protocol.TrialStatus;
 import org.peft4j.eval.protocol.results.CellStatus;
 import org.peft4j.eval.protocol.results.ComparisonResults;
+import org.peft4j.eval.protocol.results.ResultBuild;
 import org.peft4j.eval.protocol.results.ResultCell;
 import org.peft4j.eval.protocol.store.TrialRecord;
 
@@ -29,9 +30,10 @@ import org.peft4j.eval.protocol.store.TrialRecord;
  *     others in order of appearance
  * @param rows one per method, in the comparison's order
  * @param complete whether no cell is pending
+ * @param builds the builds that wrote the trial records
  */
 public record ReportModel(String comparison, ProtocolKind protocol, int seeds, List<TaskSpec> tasks,
-        List<String> groups, List<MethodRow> rows, boolean complete) {
+        List<String> groups, List<MethodRow> rows, boolean complete, List<ResultBuild> builds) {
 
     /** The VTAB-1K groups, in the order the study reports them. */
     public static final List<String> VTAB_GROUPS = List.of("natural", "specialized", "structured");
@@ -41,6 +43,7 @@ public record ReportModel(String comparison, ProtocolKind protocol, int seeds, L
         tasks = List.copyOf(tasks);
         groups = List.copyOf(groups);
         rows = List.copyOf(rows);
+        builds = List.copyOf(builds);
     }
 
     /**
@@ -77,7 +80,7 @@ public record ReportModel(String comparison, ProtocolKind protocol, int seeds, L
             rows.add(row(method, cells, groupMeans, rank, records));
         }
         return new ReportModel(results.spec().name(), results.spec().protocol(), results.spec().seeds(), tasks, groups,
-                rows, results.complete());
+                rows, results.complete(), results.builds());
     }
 
     private static MethodRow row(String method, Map<String, ResultCell> cells, Map<String, Double> groupMeans,

@@ -9,6 +9,7 @@ import org.peft4j.eval.analysis.PredictionSimilarity.Measure;
 import org.peft4j.eval.analysis.SimilarityMatrix;
 import org.peft4j.eval.analysis.WiseCurve;
 import org.peft4j.eval.protocol.TaskSpec;
+import org.peft4j.eval.protocol.results.ResultBuild;
 import org.peft4j.eval.protocol.results.CellStatus;
 import org.peft4j.eval.protocol.results.ResultCell;
 import org.peft4j.eval.protocol.results.ResultTable;
@@ -39,6 +40,7 @@ public final class ReportTables {
         out.append(model.protocol().label().equals("quick")
                 ? "Protocol: **quick** (a smoke run with fewer epochs and smaller grids; these are not the study's numbers).\n"
                 : "Protocol: **study**.\n");
+        out.append(ResultBuild.sentence(model.builds())).append('\n');
         if (!model.complete()) {
             out.append("\n**Incomplete:** some (method, task) cells are still pending.\n");
         }

@@ -5,6 +5,7 @@ import org.peft4j.eval.protocol.Trial;
 import org.peft4j.eval.protocol.TrialKind;
 import org.peft4j.eval.protocol.TrialStatus;
 import org.peft4j.eval.protocol.store.TrialRecord;
+import org.peft4j.runtime.BuildInfo;
 
 /** Hand-made trial records for tests that fill a result store without training. */
 public final class TestRecords {
@@ -22,7 +23,7 @@ public final class TestRecords {
      * @param inserted inserted parameters
      * @param backbone backbone parameters
      * @param peakRssMib peak memory
-     * @return the record (final trials trained 10 s, tuning trials 5 s)
+     * @return the record of this build (final trials trained 10 s, tuning trials 5 s)
      */
     public static TrialRecord of(Trial t, TrialStatus status, double accuracy, int examples,
             TrialRecord.PredictionsInfo predictions, long inserted, long backbone, double peakRssMib) {
@@ -37,6 +38,24 @@ public final class TestRecords {
                 new TrialRecord.Timing(t.kind() == TrialKind.FINAL ? 10.0 : 5.0, 12.0, 0),
                 new TrialRecord.Memory(peakRssMib, "trial"),
                 new TrialRecord.Execution("host", 1, "cpu()", 1, "2026-01-01T00:00:00Z", "2026-01-01T00:01:00Z",
-                        "development build", "17"));
+                        BuildInfo.current().version(), "17", BuildInfo.current().commit(), BuildInfo.current().dirty(),
+                        "2.7.1"));
+    }
+
+    /**
+     * A record as another build would have written it.
+     *
+     * @param r a record
+     * @param commit the other build's commit
+     * @return the record with that commit
+     */
+    public static TrialRecord fromCommit(TrialRecord r, String commit) {
+        TrialRecord.Execution e = r.execution();
+        return new TrialRecord(r.format(), r.trialId(), r.configSha256(), r.kind(), r.protocol(), r.status(),
+                r.message(), r.settings(), r.trainSplit(), r.evalSplit(), r.method(), r.runtimeSpiVersion(),
+                r.baseCheckpointSha256(), r.data(), r.metrics(), r.parameters(), r.history(), r.predictions(),
+                r.timing(), r.memory(), new TrialRecord.Execution(e.host(), e.pid(), e.device(), e.attempt(),
+                        e.startedAt(), e.finishedAt(), e.peft4jVersion(), e.javaVersion(), commit, "false",
+                        e.libtorchVersion()));
     }
 }

@@ -3,6 +3,7 @@ package org.peft4j.eval.protocol.results;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 import org.peft4j.eval.protocol.ComparisonSpec;
 import org.peft4j.eval.protocol.MethodSpec;
 import org.peft4j.eval.protocol.Selection;
@@ -20,12 +21,24 @@ import org.peft4j.eval.protocol.store.TrialRecord;
  *
  * @param spec the comparison
  * @param cells one per (task, method), in plan order (task by task)
+ * @param builds the builds that wrote the records, see {@link ResultBuild}
  */
-public record ComparisonResults(ComparisonSpec spec, List<ResultCell> cells) {
+public record ComparisonResults(ComparisonSpec spec, List<ResultCell> cells, List<ResultBuild> builds) {
 
-    /** Copies the list. */
+    /** Copies the lists. */
     public ComparisonResults {
         cells = List.copyOf(cells);
+        builds = List.copyOf(builds);
+    }
+
+    /**
+     * Results without build information.
+     *
+     * @param spec the comparison
+     * @param cells one per (task, method)
+     */
+    public ComparisonResults(ComparisonSpec spec, List<ResultCell> cells) {
+        this(spec, cells, List.of());
     }
 
     /**
@@ -46,7 +59,10 @@ public record ComparisonResults(ComparisonSpec spec, List<ResultCell> cells) {
      * @return the results
      */
     public static ComparisonResults of(ComparisonSpec spec, List<GroupState> groups) {
-        return new ComparisonResults(spec, groups.stream().map(ComparisonResults::cell).toList());
+        List<TrialRecord> records = groups.stream()
+                .flatMap(g -> Stream.concat(g.tuningRecords().stream(), g.finalRecords().stream())).toList();
+        return new ComparisonResults(spec, groups.stream().map(ComparisonResults::cell).toList(),
+                ResultBuild.of(records));
     }
 
     /**

@@ -53,6 +53,7 @@ public final class ResultTable {
         out.append("# ").append(results.spec().name()).append("\n\n");
         out.append(protocolLine(results)).append("\n\n");
         out.append(aligned(header, rows));
+        out.append("\n").append(ResultBuild.sentence(results.builds())).append("\n");
         List<String> notes = new ArrayList<>(results.cells().stream().filter(c -> !c.message().isEmpty())
                 .map(c -> "- " + c.method() + " on " + c.task() + ": " + c.status().label() + ": " + c.message())
                 .toList());
@@ -111,7 +112,7 @@ public final class ResultTable {
     }
 
     /**
-     * The results as JSON: protocol, comparison name, seeds and the cells.
+     * The results as JSON: protocol, comparison name, seeds, the builds and the cells.
      *
      * @param results the results
      * @return pretty-printed JSON
@@ -122,6 +123,7 @@ public final class ResultTable {
         out.put("protocol", results.spec().protocol());
         out.put("seeds", results.spec().seeds());
         out.put("complete", results.complete());
+        out.put("builds", results.builds());
         out.put("cells", results.cells());
         return Json.GSON.toJson(out) + "\n";
     }

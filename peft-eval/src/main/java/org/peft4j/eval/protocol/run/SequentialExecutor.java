@@ -10,6 +10,7 @@ public final class SequentialExecutor implements TrialExecutor {
     private final TrialRunner runner;
     private final TrialClaims claims;
     private final Duration poll;
+    private final boolean allowMixedBuilds;
 
     /**
      * Creates the executor.
@@ -19,13 +20,26 @@ public final class SequentialExecutor implements TrialExecutor {
      * @param poll how long to wait when every remaining trial is held by another process
      */
     public SequentialExecutor(TrialRunner runner, TrialClaims claims, Duration poll) {
+        this(runner, claims, poll, false);
+    }
+
+    /**
+     * Creates the executor.
+     *
+     * @param runner runs one trial
+     * @param claims this process's claims
+     * @param poll how long to wait when every remaining trial is held by another process
+     * @param allowMixedBuilds run trials even when the store holds records of another build
+     */
+    public SequentialExecutor(TrialRunner runner, TrialClaims claims, Duration poll, boolean allowMixedBuilds) {
         this.runner = runner;
         this.claims = claims;
         this.poll = poll;
+        this.allowMixedBuilds = allowMixedBuilds;
     }
 
     @Override
     public void execute(ResultStore store) throws InterruptedException {
-        new Worker(store, runner, claims, poll).runAll();
+        new Worker(store, runner, claims, poll, Worker.Retries.DEFAULT, allowMixedBuilds).runAll();
     }
 }

@@ -18,6 +18,7 @@ import org.peft4j.eval.protocol.store.Claim;
 import org.peft4j.eval.protocol.store.ProcessIdentity;
 import org.peft4j.eval.protocol.store.ResultStore;
 import org.peft4j.eval.protocol.store.TrialRecord;
+import org.peft4j.runtime.BuildInfo;
 import org.peft4j.runtime.data.DataSplit;
 import org.peft4j.runtime.data.ImageCache;
 import org.peft4j.runtime.pipeline.Backbones;
@@ -232,15 +233,15 @@ public final class TrialRunner {
         TrialRecord record(Device device) {
             TrialSettings s = trial.settings();
             ProcessIdentity me = ProcessIdentity.current();
-            String version = TrialRunner.class.getPackage().getImplementationVersion();
+            BuildInfo build = BuildInfo.current();
             return new TrialRecord(TrialRecord.FORMAT, id, TrialIds.configHash(trial.kind(), s), trial.kind(),
                     s.protocol(), status, message, s, trial.trainSplit(), trial.evalSplit(), method, SpiVersion.CURRENT,
                     checkpointSha256, List.copyOf(data), metrics, parameters, history, predictions,
                     new TrialRecord.Timing(trainSeconds, (System.nanoTime() - startNanos) / 1e9, resumedEpochs),
                     new TrialRecord.Memory(PeakMemory.peakRssMib(), peakReset ? "trial" : "process"),
                     new TrialRecord.Execution(me.host(), me.pid(), device.toString(), attempt, started.toString(),
-                            Instant.now().toString(), version == null ? "development build" : version,
-                            Runtime.version().toString()));
+                            Instant.now().toString(), build.version(), Runtime.version().toString(), build.commit(),
+                            build.dirty(), BuildInfo.libtorchVersion()));
         }
     }
 }

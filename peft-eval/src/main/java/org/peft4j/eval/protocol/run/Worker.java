@@ -21,7 +21,8 @@ import org.peft4j.eval.protocol.store.TrialRecord;
  * Claims and runs the trials of a stored comparison until none is left: tuning trials first, the
  * final trials of a (method, task) as soon as its tuning is over. Trials held by other live
  * processes are left to them; when only such trials remain, the worker waits and looks again.
- * Any number of workers, in any processes, can share one store.
+ * Any number of workers, in any processes, can share one store. A worker refuses to run a trial
+ * of a store that holds records of another build unless mixed builds are allowed ({@link BuildGuard}).
  */
 public final class Worker {
 
@@ -32,6 +33,7 @@ public final class Worker {
     private final TrialClaims claims;
     private final Duration poll;
     private final Retries retries;
+    private final BuildGuard builds;
     private final java.util.Map<String, Integer> environmentFailures = new java.util.HashMap<>();
 
     /**
@@ -81,6 +83,22 @@ public final class Worker {
      * @param retries how trials that the environment failed are retried
      */
     public Worker(ResultStore store, TrialRunner runner, TrialClaims claims, Duration poll, Retries retries) {
+        this(store, runner, claims, poll, retries, false);
+    }
+
+    /**
+     * Creates a worker.
+     *
+     * @param store the comparison
+     * @param runner runs one trial
+     * @param claims this process's claims
+     * @param poll how long to wait when every remaining trial is held elsewhere
+     * @param retries how trials that the environment failed are retried
+     * @param allowMixedBuilds run trials even when the store holds records of another build (see {@link BuildGuard})
+     */
+    public Worker(ResultStore store, TrialRunner runner, TrialClaims claims, Duration poll, Retries retries,
+            boolean allowMixedBuilds) {
+        this.builds = BuildGuard.current(allowMixedBuilds);
         this.store = store;
         this.runner = runner;
         this.claims = claims;
@@ -152,6 +170,7 @@ public final class Worker {
             if (store.record(id).isPresent()) {
                 return false;
             }
+            builds.check(store);
             store.removeStaleTemporaries(id, claims.staleAfter());
             int attempt = store.beginAttempt(id, ProcessIdentity.current());
             LOG.info("{}{} trial {}: {}{}", progress, trial.kind().label(), id,

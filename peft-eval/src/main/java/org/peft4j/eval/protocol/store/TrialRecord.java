@@ -5,6 +5,7 @@ import org.peft4j.eval.protocol.ProtocolKind;
 import org.peft4j.eval.protocol.TrialKind;
 import org.peft4j.eval.protocol.TrialSettings;
 import org.peft4j.eval.protocol.TrialStatus;
+import org.peft4j.runtime.BuildInfo;
 
 /**
  * The outcome of one trial, written as {@code trials/<id>/record.json} (with a checksum, see
@@ -144,7 +145,20 @@ public record TrialRecord(
      * @param finishedAt ISO-8601 instant
      * @param peft4jVersion version of peft4j, or "development build"
      * @param javaVersion the JVM's version
+     * @param commit the git commit peft4j was built from, or "unknown"; null in records written before it was kept
+     * @param dirty "true" when that build had uncommitted changes, "false", or "unknown"; null in older records
+     * @param libtorchVersion the libtorch version of DJL's PyTorch engine; null in older records
      */
     public record Execution(String host, long pid, String device, int attempt, String startedAt, String finishedAt,
-            String peft4jVersion, String javaVersion) {}
+            String peft4jVersion, String javaVersion, String commit, String dirty, String libtorchVersion) {
+
+        /**
+         * The build that ran the trial, in words; two trials come from the same build when these are equal.
+         *
+         * @return e.g. "peft4j 0.1.0 (commit 1a2b3c4d5e6f)"
+         */
+        public String build() {
+            return BuildInfo.describe(peft4jVersion, commit, dirty);
+        }
+    }
 }

@@ -26,7 +26,7 @@ class RecordFilesTest {
                 new TrialRecord.ParameterCounts(640, 739, 23520), List.of(new TrialRecord.EpochSummary(0, 1e-3, 1.2)),
                 null, new TrialRecord.Timing(1.5, 1.7, 0), new TrialRecord.Memory(300.5, "trial"),
                 new TrialRecord.Execution("host", 42, "cpu()", 1, "2025-01-01T00:00:00Z", "2025-01-01T00:00:02Z",
-                        "development build", "17"));
+                        "development build", "17", "a".repeat(40), "false", "2.7.1"));
     }
 
     @Test
@@ -35,6 +35,24 @@ class RecordFilesTest {
         String text = RecordFiles.encode(r);
         assertTrue(text.startsWith("{\n  \"checksum\": \"sha256:"), text);
         assertEquals(r, RecordFiles.decode(text));
+    }
+
+    @Test
+    void aRecordOfThePreviousFormatStillReads() throws CorruptRecordException {
+        TrialRecord r = record();
+        TrialRecord.Execution e = r.execution();
+        TrialRecord old = new TrialRecord(r.format(), r.trialId(), r.configSha256(), r.kind(), r.protocol(), r.status(),
+                r.message(), r.settings(), r.trainSplit(), r.evalSplit(), r.method(), r.runtimeSpiVersion(),
+                r.baseCheckpointSha256(), r.data(), r.metrics(), r.parameters(), r.history(), r.predictions(),
+                r.timing(), r.memory(), new TrialRecord.Execution(e.host(), e.pid(), e.device(), e.attempt(),
+                        e.startedAt(), e.finishedAt(), e.peft4jVersion(), e.javaVersion(), null, null, null));
+        // null members are not written: the text and checksum are those of the previous format
+        String text = RecordFiles.encode(old);
+        assertTrue(!text.contains("commit") && !text.contains("libtorch"), text);
+        TrialRecord read = RecordFiles.decode(text);
+        assertEquals(old, read);
+        assertEquals("peft4j development build (commit unknown, tree state unknown)", read.execution().build());
+        assertEquals("peft4j development build (commit aaaaaaaaaaaa)", e.build());
     }
 
     @Test
