@@ -76,7 +76,7 @@ class FaultCampaignTest {
     /** The comparison, and its uninterrupted run with the same command in another store. */
     @BeforeAll
     static void uninterruptedRun() throws Exception {
-        spec = TinyBenchmark.alphaComparison(shared, List.of("probe", "bias"), 8, 3);
+        spec = TinyBenchmark.alphaComparison(shared, List.of("probe", "bias"), 8, 6);
         plugins = TestMethods.pluginFolder(shared).toString();
         reference = ResultStore.create(shared.resolve("uninterrupted"), spec);
         long start = System.nanoTime();
