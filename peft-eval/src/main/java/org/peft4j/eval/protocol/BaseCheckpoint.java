@@ -31,11 +31,22 @@ public record BaseCheckpoint(String path, String sha256) {
      */
     public CheckpointFile loadVerified(VisionTransformer vit) {
         CheckpointFile base = Checkpoints.load(vit, Path.of(path));
-        if (!base.sha256().equals(sha256)) {
-            throw new IllegalStateException("the base checkpoint " + base.file() + " has SHA-256 " + base.sha256()
+        verify(base.file(), base.sha256());
+        return base;
+    }
+
+    /**
+     * Checks that a loaded base file is still the one the comparison was planned with.
+     *
+     * @param file the file that was loaded
+     * @param loadedSha256 its SHA-256
+     * @throws IllegalStateException naming both hashes when they differ
+     */
+    public void verify(Path file, String loadedSha256) {
+        if (!loadedSha256.equals(sha256)) {
+            throw new IllegalStateException("the base checkpoint " + file + " has SHA-256 " + loadedSha256
                     + ", but the comparison was planned with " + sha256
                     + "; restore the original file or start a new comparison");
         }
-        return base;
     }
 }

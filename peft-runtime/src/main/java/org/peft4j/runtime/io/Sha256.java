@@ -25,18 +25,40 @@ public final class Sha256 {
      */
     public static String ofFile(Path file) {
         MessageDigest digest = newDigest();
-        byte[] buffer = new byte[BUFFER];
-        try (InputStream in = Files.newInputStream(file)) {
-            for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
-                digest.update(buffer, 0, n);
-            }
+        try {
+            update(digest, file);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot compute the SHA-256 of " + file + ": " + e.getMessage(), e);
         }
         return HexFormat.of().formatHex(digest.digest());
     }
 
-    private static MessageDigest newDigest() {
+    /**
+     * Streams a file's bytes into a digest.
+     *
+     * @param digest the digest to update
+     * @param file the file
+     * @return the number of bytes read
+     * @throws IOException if the file cannot be read (the digest may then hold part of it)
+     */
+    public static long update(MessageDigest digest, Path file) throws IOException {
+        byte[] buffer = new byte[BUFFER];
+        long length = 0;
+        try (InputStream in = Files.newInputStream(file)) {
+            for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
+                digest.update(buffer, 0, n);
+                length += n;
+            }
+        }
+        return length;
+    }
+
+    /**
+     * A new SHA-256 digest.
+     *
+     * @return the digest
+     */
+    public static MessageDigest newDigest() {
         try {
             return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {

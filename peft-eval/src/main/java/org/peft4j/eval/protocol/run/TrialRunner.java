@@ -202,10 +202,8 @@ public final class TrialRunner {
         public void backboneReady(Backbones.Base backbone) {
             checkpointSha256 = backbone.sha256();
             TrialSettings s = trial.settings();
-            if (s.checkpoint() != null && !backbone.sha256().equals(s.checkpoint().sha256())) {
-                throw new IllegalStateException("the base checkpoint " + backbone.checkpoint() + " has SHA-256 "
-                        + backbone.sha256() + ", but the comparison was planned with " + s.checkpoint().sha256()
-                        + "; restore the original file or start a new comparison");
+            if (s.checkpoint() != null) {
+                s.checkpoint().verify(backbone.checkpoint(), backbone.sha256());
             }
         }
 
