@@ -60,10 +60,11 @@ final class StatusReport {
     static String troubles(ResultStore store) {
         StringBuilder out = new StringBuilder();
         for (String id : store.trialIds()) {
-            int attempts = store.attempts(id);
+            ResultStore.AttemptLog log = store.attemptLog(id);
+            int attempts = log.started();
             Optional<TrialRecord> record = store.record(id);
             Optional<String> error = record.filter(r -> r.status() == TrialStatus.FAILED).map(TrialRecord::message)
-                    .or(() -> store.lastFailure(id));
+                    .or(log::lastFailure);
             if (attempts > 1 || error.isPresent()) {
                 String what = record.map(r -> r.status().label()).orElse("no record");
                 out.append(String.format(Locale.ROOT, "  %s  %d attempt%s, %s%s%n", id, attempts, attempts == 1 ? "" : "s",

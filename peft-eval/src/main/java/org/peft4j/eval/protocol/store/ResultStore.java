@@ -356,30 +356,55 @@ public final class ResultStore {
      * @return the error of the last failed attempt, or empty
      */
     public Optional<String> lastFailure(String id) {
-        try (Stream<String> lines = Files.lines(trialDir(id).resolve(ATTEMPTS))) {
-            return lines.map(l -> l.split(" ", 4)).filter(f -> f.length == 4 && f[1].equals("failed"))
-                    .map(f -> f[3]).reduce((a, b) -> b);
-        } catch (NoSuchFileException e) {
-            return Optional.empty();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the attempt log of trial " + id + ": " + e.getMessage(), e);
-        }
+        return attemptLog(id).lastFailure();
     }
 
     /**
      * How many times a trial was started.
      *
      * @param id the trial id
-     * @return lines of its attempt log
+     * @return attempts begun (lines of its attempt log that are not failures)
      */
     public int attempts(String id) {
-        try (Stream<String> lines = Files.lines(trialDir(id).resolve(ATTEMPTS))) {
-            return (int) lines.filter(l -> !l.isBlank() && !l.split(" ", 3)[1].equals("failed")).count();
+        return attemptLog(id).started();
+    }
+
+    /**
+     * What a trial's attempt log says, read once.
+     *
+     * @param started attempts begun
+     * @param lastFailure the error of the last attempt the machine failed, if any
+     */
+    public record AttemptLog(int started, Optional<String> lastFailure) {}
+
+    /**
+     * Reads a trial's attempt log. A line torn by a kill counts as the start it was being written for.
+     *
+     * @param id the trial id
+     * @return attempts begun and the last failure; none of either without a log
+     */
+    public AttemptLog attemptLog(String id) {
+        List<String> lines;
+        try {
+            lines = Files.readAllLines(trialDir(id).resolve(ATTEMPTS));
         } catch (NoSuchFileException e) {
-            return 0;
+            return new AttemptLog(0, Optional.empty());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the attempt log of trial " + id + ": " + e.getMessage(), e);
         }
+        int started = 0;
+        String lastFailure = null;
+        for (String line : lines) {
+            String[] fields = line.split(" ", 4);
+            if (line.isBlank()) {
+                continue;
+            } else if (fields.length >= 2 && fields[1].equals("failed")) {
+                lastFailure = fields.length == 4 ? fields[3] : lastFailure;
+            } else {
+                started++;
+            }
+        }
+        return new AttemptLog(started, Optional.ofNullable(lastFailure));
     }
 
     /**

@@ -117,4 +117,18 @@ class StoreSafetyTest {
         assertFalse(Files.exists(oldCheckpoint));
         assertTrue(Files.exists(fresh), "a write younger than the stale age may still be under way");
     }
+
+    @Test
+    void anAttemptLogLineTornByAKillIsReadNotACrash(@TempDir Path dir) throws Exception {
+        ResultStore store = ResultStore.create(dir.resolve("s"), spec("lora"));
+        String id = "0123456789abcdef0123";
+        store.beginAttempt(id, ProcessIdentity.current());
+        store.failAttempt(id, 1, "OutOfMemoryError: Java heap space");
+        Files.writeString(store.trialDir(id).resolve(ResultStore.ATTEMPTS), "2",
+                java.nio.file.StandardOpenOption.APPEND);
+        ResultStore.AttemptLog log = store.attemptLog(id);
+        assertEquals(2, log.started(), "the torn line is the start that was being logged");
+        assertEquals("OutOfMemoryError: Java heap space", log.lastFailure().orElseThrow());
+        assertEquals(2, store.attempts(id));
+    }
 }
