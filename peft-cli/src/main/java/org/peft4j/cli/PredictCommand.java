@@ -120,7 +120,7 @@ final class PredictCommand implements Callable<Integer> {
         if (adapter != null) {
             return adapterOptions.load(adapter, base, registry, target).model().vit();
         }
-        String preset = model != null ? model : Backbones.presetOf(base).orElse(settings.get(Settings.MODEL));
+        String preset = settings.isBuiltInDefault(Settings.MODEL) ? Backbones.presetOf(base) : settings.get(Settings.MODEL);
         return Backbones.create(VitConfig.preset(preset, headClasses(base)), base, target, 0).vit();
     }
 
