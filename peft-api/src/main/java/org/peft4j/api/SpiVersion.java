@@ -9,7 +9,8 @@ package org.peft4j.api;
  * capability ({@link Capabilities#capability}); new site {@link Site#MLP_HIDDEN}; typed enum
  * choices ({@link Hyperparameter#choice(String, Class, Enum, String)},
  * {@link Hyperparameters#choice(String, Class)}). Plugins built for 1.x must be rebuilt. 2.1: the
- * optional {@link TokenLayout} capability (class and register tokens, pooling of the backbone).
+ * optional {@link BackboneLayout} capability (tokens before the patches, pooling, extra norms,
+ * LayerScale) and {@link ClosedFormCount#insertedParameters(BackboneShape, BackboneLayout)}.
  */
 public final class SpiVersion {
 

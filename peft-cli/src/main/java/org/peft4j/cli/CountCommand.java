@@ -67,7 +67,8 @@ final class CountCommand implements Callable<Integer> {
             PrintWriter out = spec.commandLine().getOut();
             out.println(instance.name() + " (" + instance.hyperparameters() + ") on " + architecture.name());
             out.println("  inserted parameters  " + Formats.count(counted) + " (counted on the model)");
-            Long closedForm = instance.method() instanceof ClosedFormCount c ? c.insertedParameters(vit.shape()) : null;
+            Long closedForm = instance.method() instanceof ClosedFormCount c
+                    ? c.insertedParameters(vit.shape(), vit.config().layout()) : null;
             out.println("  closed form          " + (closedForm == null ? "none (the method states no closed form)"
                     : Formats.count(closedForm)));
             out.println("  share of backbone    " + Formats.percent(counted, backbone) + " of " + Formats.count(backbone));

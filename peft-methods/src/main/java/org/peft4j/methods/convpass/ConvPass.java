@@ -1,11 +1,11 @@
 package org.peft4j.methods.convpass;
 
+import org.peft4j.api.BackboneLayout;
 import org.peft4j.api.BackboneShape;
 import org.peft4j.api.ClosedFormCount;
 import org.peft4j.api.PeftHost;
 import org.peft4j.api.PeftMethod;
 import org.peft4j.api.ReferenceCompat;
-import org.peft4j.api.TokenLayout;
 import org.peft4j.blocks.AdapterInit;
 import org.peft4j.blocks.AdapterSettings;
 import org.peft4j.methods.common.BlockSide;
@@ -30,7 +30,7 @@ final class ConvPass implements PeftMethod, ClosedFormCount {
 
     @Override
     public void attach(PeftHost host) {
-        TokenLayout.of(host).requireClassTokenOnly("convpass");
+        BackboneLayout.of(host, host.shape()).requireClassTokenOnly("convpass");
         BackboneShape shape = host.shape();
         for (int i = 0; i < shape.depth(); i++) {
             for (BlockSide side : BlockSide.values()) {

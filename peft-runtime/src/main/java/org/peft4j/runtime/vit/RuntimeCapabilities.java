@@ -2,7 +2,7 @@ package org.peft4j.runtime.vit;
 
 import java.util.Optional;
 import org.peft4j.api.ReferenceCompat;
-import org.peft4j.api.TokenLayout;
+import org.peft4j.api.BackboneLayout;
 
 /** The optional capabilities the runtime offers to a method at attach and at merge time. */
 final class RuntimeCapabilities {
@@ -17,16 +17,14 @@ final class RuntimeCapabilities {
      * @param config the backbone's architecture
      * @param <T> the capability's type
      * @return {@link ReferenceCompat#INSTANCE} under the switch when asked for it, the backbone's
-     *     {@link TokenLayout}, else empty
+     *     {@link BackboneLayout}, else empty
      */
     static <T> Optional<T> of(Class<T> type, boolean referenceCompat, VitConfig config) {
         if (referenceCompat && type == ReferenceCompat.class) {
             return Optional.of(type.cast(ReferenceCompat.INSTANCE));
         }
-        if (type == TokenLayout.class) {
-            VitFamily family = config.family();
-            return Optional.of(type.cast(
-                    new TokenLayout(family.prefixTokens(), family.pooling() == VitFamily.Pooling.CLASS_TOKEN)));
+        if (type == BackboneLayout.class) {
+            return Optional.of(type.cast(config.layout()));
         }
         return Optional.empty();
     }

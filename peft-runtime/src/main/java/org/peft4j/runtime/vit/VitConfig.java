@@ -2,6 +2,7 @@ package org.peft4j.runtime.vit;
 
 import java.util.List;
 import java.util.Locale;
+import org.peft4j.api.BackboneLayout;
 import org.peft4j.api.BackboneShape;
 
 /**
@@ -151,6 +152,16 @@ public record VitConfig(
         count += family.preNorm() ? 2 * d : 0;
         count += family.hasLayerScale() ? 2 * d * depth : 0;
         return count;
+    }
+
+    /**
+     * What methods see of this backbone beyond its shape.
+     *
+     * @return the layout
+     */
+    public BackboneLayout layout() {
+        return new BackboneLayout(family.prefixTokens(), family.pooling() == VitFamily.Pooling.CLASS_TOKEN,
+                family.preNorm() ? 1 : 0, family.hasLayerScale(), backboneParameters());
     }
 
     /**
