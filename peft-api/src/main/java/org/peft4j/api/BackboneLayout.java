@@ -12,20 +12,21 @@ package org.peft4j.api;
  * @param classTokenPooled whether the head's input ({@link Site#HEAD_INPUT}) is the class token
  * @param extraNorms LayerNorms besides each block's two and the final one (CLIP's {@code norm_pre}: 1)
  * @param layerScale whether each block scales its two branches by a learned D-vector
+ * @param patchBias whether the patch projection has a bias ({@code patch_embed.proj.bias}; CLIP has none)
  * @param backboneParameters the backbone's parameters without the head
  */
 public record BackboneLayout(int prefixTokens, boolean classTokenPooled, int extraNorms, boolean layerScale,
-        long backboneParameters) {
+        boolean patchBias, long backboneParameters) {
 
     /**
      * timm's supervised ViT of a shape: [class, patches], the class token pooled, 2L + 1
-     * LayerNorms, no LayerScale.
+     * LayerNorms, no LayerScale, a patch bias.
      *
      * @param shape the backbone's dimensions
      * @return the layout
      */
     public static BackboneLayout standard(BackboneShape shape) {
-        return new BackboneLayout(1, true, 0, false, shape.backboneParameters());
+        return new BackboneLayout(1, true, 0, false, true, shape.backboneParameters());
     }
 
     /**

@@ -36,7 +36,10 @@ final class CountCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--model", paramLabel = "PRESET", description = "Backbone preset: vit-micro, vit-tiny, vit-s16, vit-b16, vit-l16 (default: model, vit-b16)")
+    @Option(names = "--model", paramLabel = "PRESET",
+            description = "Backbone preset (docs/backbones.md): vit-b16, vit-s16, vit-l16, vit-b32, vit-b16-384, "
+                    + "dinov2-s14, dinov2-b14, dinov2-l14, dinov2-b14-reg4, clip-b16, clip-l14, mae-b16; test-sized "
+                    + "vit-micro, vit-tiny, dinov2-micro, clip-micro (default: model, vit-b16)")
     String model;
 
     @Option(names = "--method", paramLabel = "NAME", required = true, description = "Method name (see 'peft methods')")

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import ai.djl.Device;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -13,6 +14,8 @@ import org.junit.jupiter.api.Test;
 import org.peft4j.api.ClosedFormCount;
 import org.peft4j.runtime.plugins.MethodInstance;
 import org.peft4j.runtime.plugins.MethodRegistry;
+import org.peft4j.runtime.vit.PeftModel;
+import org.peft4j.runtime.vit.VisionTransformer;
 import org.peft4j.runtime.vit.VitConfig;
 import org.peft4j.runtime.vit.VitFamily;
 import org.peft4j.testkit.InsertedParameterCounter;
@@ -21,7 +24,7 @@ import org.peft4j.testkit.InsertedParameterCounter;
  * Methods on the tiny presets of every family: the counted inserted parameters equal the closed
  * forms of {@code docs/methods.md} written out here with the family's D, L, H and its extra
  * tensors, and the method's own {@link ClosedFormCount}; methods that need a site the family lacks
- * refuse it with one sentence.
+ * refuse it with one sentence, as SSF refuses to merge where its fold targets are missing.
  */
 class FamilyCountsTest {
 
@@ -89,6 +92,18 @@ class FamilyCountsTest {
                 assertEquals(docsClosedForm(method, config), counted, name + " " + method + ": counted vs docs/methods.md");
                 assertEquals(counted, ((ClosedFormCount) instance.method()).insertedParameters(counter.shape(),
                         counter.layout()), name + " " + method + ": ClosedFormCount");
+            }
+        }
+    }
+
+    @Test
+    void ssfRefusesToMergeWhereItsFoldTargetsAreMissing() {
+        for (VitConfig config : new VitConfig[] {VitConfig.preset("clip-micro", 5), MAE_TINY}) {
+            try (VisionTransformer vit = VisionTransformer.create(config, Device.cpu())) {
+                PeftModel model = PeftModel.attach(vit, registry.create("ssf", Map.of()).method(), false);
+                String message = assertThrows(IllegalArgumentException.class, model::merge).getMessage();
+                assertTrue(message.startsWith("ssf cannot be merged into this backbone: its scale and shift fold into "
+                        + (config == MAE_TINY ? "the final norm" : "the patch projection's bias")), message);
             }
         }
     }

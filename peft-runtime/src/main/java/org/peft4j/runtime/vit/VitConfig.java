@@ -161,7 +161,7 @@ public record VitConfig(
      */
     public BackboneLayout layout() {
         return new BackboneLayout(family.prefixTokens(), family.pooling() == VitFamily.Pooling.CLASS_TOKEN,
-                family.preNorm() ? 1 : 0, family.hasLayerScale(), backboneParameters());
+                family.preNorm() ? 1 : 0, family.hasLayerScale(), family.patchBias(), backboneParameters());
     }
 
     /**
