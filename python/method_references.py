@@ -14,20 +14,25 @@ forward before anything is written. Every inserted tensor gets fixed, non-trivia
 up-projections); module dropouts and drop path are 0, so train and eval mode differ only in the flag.
 Everything runs in float64 from float32-rounded inputs; the results are stored as float32.
 
-Outputs (under peft-methods/src/test/resources/references/ by default):
+Outputs:
 
-* `base.safetensors`: the timm state dict (timm names, the head included), loadable by `Checkpoints`;
-* `inputs.safetensors`: `images` (4, 3, 32, 32) in [0, 1], four real images from
-  peft-runtime/src/test/resources/data/pil resized to 32 × 32 (bilinear), and `labels` (4);
-* `<case>.safetensors` per case: `init.<name>` (the method's tensors under peft4j's names),
-  `logits.train`, `logits.eval`, `loss` (1), `grad.<name>` for every trainable tensor (the head
-  included) and `step.<name>`, its value after one torch.optim.AdamW step (lr 1e-3, betas (0.9,
-  0.999), eps 1e-8, weight decay 0.1 on every trainable tensor, one group); metadata `method`,
-  `hyperparameters` (JSON), `lr`, `weight_decay`, `source`.
-* `<case>-hf-peft.safetensors` where Hugging Face peft has the same method on the same module (LoRA
-  on qkv with lora_alpha = r): the same quantities computed by peft's own modules.
+* in peft-testkit/src/main/resources/org/peft4j/testkit/references/ (shared by every fixture):
+  `base.safetensors`, the timm state dict (timm names, the head included), loadable by `Checkpoints`;
+  `inputs.safetensors`, `images` (4, 3, 32, 32) in [0, 1], four real images from
+  peft-runtime/src/test/resources/data/pil resized to 32 × 32 (bilinear), and `labels` (4, class
+  indices stored as float32);
+* `<case>.safetensors` per case, in peft-methods/src/test/resources/references/ for the built-in
+  methods and in examples/{ia3,dora}-plugin/src/test/resources/references/ for the example plugins:
+  `init.<name>` (the method's tensors under peft4j's names), `logits.train`, `logits.eval`, `loss`
+  (1), `grad.<name>` for every trainable tensor (the head included) and `step.<name>`, its value
+  after one torch.optim.AdamW step (lr 1e-3, betas (0.9, 0.999), eps 1e-8, weight decay 0.1 on every
+  trainable tensor, one group); metadata `method`, `hyperparameters` (JSON), `lr`, `weight_decay`,
+  `source`, and where a source defines some gradients otherwise, `not_compared` and its reason;
+* `<case>-hf-peft.safetensors` where Hugging Face peft has the same method on the same modules (LoRA
+  on qkv with lora_alpha = r, (IA)³ on qkv and fc2, DoRA on qkv): the same quantities computed by
+  peft's own modules.
 
-    /work/interop-venv/bin/python python/method_references.py [--out DIR]
+    /work/interop-venv/bin/python python/method_references.py
 """
 import argparse
 import json
@@ -555,6 +560,54 @@ class Selective(Method):
     trains = staticmethod(lambda n: n.startswith(f"blocks.{L - 1}.attn."))
 
 
+class Ia3(Method):
+    """(IA)³ (examples/ia3-plugin): k and v of qkv scaled by l_k, l_v; the MLP hidden activation by l_ff."""
+
+    name = "ia3"
+
+    def tensors(self):
+        s = {}
+        for i in range(L):
+            s.update({f"blocks.{i}.attn.ia3_k": (D,), f"blocks.{i}.attn.ia3_v": (D,), f"blocks.{i}.mlp.ia3_ff": (H,)})
+        return s
+
+    def qkv(self, p, i, q, a):
+        ones = torch.ones(D, dtype=q.dtype)
+        return q * torch.cat([ones, p[f"blocks.{i}.attn.ia3_k"], p[f"blocks.{i}.attn.ia3_v"]])
+
+    def mlp_hidden(self, p, i, h):
+        return h * p[f"blocks.{i}.mlp.ia3_ff"]
+
+
+class Dora(Method):
+    """DoRA (examples/dora-plugin) on qkv: W' = m ⊙ (W + B·A) / ‖W + B·A‖ (row norms), gradient through the norm."""
+
+    name = "dora"
+    rank = 4
+    hyperparameters = {"rank": "4"}
+
+    def tensors(self):
+        s = {}
+        for i in range(L):
+            k = f"blocks.{i}.attn.qkv."
+            s.update({k + "dora_a.weight": (self.rank, D), k + "dora_b.weight": (3 * D, self.rank), k + "dora_m": (3 * D,)})
+        return s
+
+    def qkv(self, p, i, q, a):
+        k = f"blocks.{i}.attn.qkv."
+        v = p[k + "weight"] + p[k + "dora_b.weight"] @ p[k + "dora_a.weight"]
+        w = p[k + "dora_m"][:, None] * v / v.norm(dim=1, keepdim=True)
+        return linear(a, w, p[k + "bias"])
+
+    @staticmethod
+    def magnitudes(values, base):
+        """m near the row norms of W (not around zero): ‖W‖ ⊙ (1 + 0.2·n)."""
+        for name in list(values):
+            if name.endswith("dora_m"):
+                rows = base[name[:-len("dora_m")] + "weight"].to(DT).norm(dim=1)
+                values[name] = (rows * (1 + values[name])).float().to(DT)
+
+
 # ----------------------------------------------------------------------------- values
 
 
@@ -630,8 +683,12 @@ def adamw_step(p, trainable, grads):
     return {k: t.detach() for k, t in zip(trainable, params)}
 
 
-def write_case(out, case, method, inserted, result, source):
+def write_case(out, case, method, inserted, result, source, not_compared=None):
+    """`not_compared`: trained tensors whose gradient the source defines otherwise, with the reason."""
     logits_train, logits_eval, loss, grads, stepped = result
+    skipped = sorted(not_compared[0]) if not_compared else []
+    grads = {k: v for k, v in grads.items() if k not in skipped}
+    stepped = {k: v for k, v in stepped.items() if k not in skipped}
     tensors = {f"init.{k}": v for k, v in inserted.items()}
     tensors.update({"logits.train": logits_train, "logits.eval": logits_eval, "loss": loss.reshape(1)})
     tensors.update({f"grad.{k}": v for k, v in grads.items()})
@@ -639,6 +696,8 @@ def write_case(out, case, method, inserted, result, source):
     tensors = {k: v.detach().float().contiguous() for k, v in tensors.items()}
     meta = {"method": method.name, "hyperparameters": json.dumps(method.hyperparameters, sort_keys=True),
             "lr": repr(LR), "weight_decay": repr(WD), "source": source}
+    if skipped:
+        meta.update({"not_compared": ",".join(skipped), "not_compared_reason": not_compared[1]})
     save_file(tensors, str(out / f"{case}.safetensors"), metadata=meta)
     print(f"{case:24s} loss {loss.item():.6f}  |logits| {logits_eval.abs().max().item():.4f}  "
           f"{len(grads)} trained tensors  ({source})")
@@ -647,48 +706,119 @@ def write_case(out, case, method, inserted, result, source):
 # ----------------------------------------------------------------------------- HF peft
 
 
-def hf_peft_lora(base_vit, x, y, lora, inserted):
-    """The same LoRA through peft's own LoraModel: target qkv, lora_alpha = r (scale 1), dropout 0."""
+def hf_peft(base_vit, x, y, config, assign, collect):
+    """One method through peft's own modules on the same timm model, with the head trainable.
+
+    `assign(params)` sets peft's tensors (by peft name) to the fixture's values; `collect(tensors)`
+    maps peft's tensors (by peft name) to peft4j's names."""
     import peft
 
     model = VisionTransformer(**ARCH).to(DT)
     model.load_state_dict({k: v.to(DT) for k, v in base_vit.state_dict().items()})
-    config = peft.LoraConfig(r=lora.rank, lora_alpha=lora.rank, target_modules=["qkv"], lora_dropout=0.0)
     model = peft.get_peft_model(model, config)
-    names = {}
-    for i in range(L):
-        for ours, theirs in (("lora_a", "lora_A"), ("lora_b", "lora_B")):
-            names[f"base_model.model.blocks.{i}.attn.qkv.{theirs}.default.weight"] = f"blocks.{i}.attn.lora.{ours}.weight"
-    names["base_model.model.head.weight"] = "head.weight"
-    names["base_model.model.head.bias"] = "head.bias"
     params = dict(model.named_parameters())
     with torch.no_grad():
-        for theirs, ours in names.items():
-            if ours in inserted:
-                params[theirs].copy_(inserted[ours])
-    for theirs in names:
-        params[theirs].requires_grad_(True)
-    trainable = [t for t, p in params.items() if p.requires_grad]
-    assert sorted(trainable) == sorted(names), trainable
+        assign(params)
+    for name in ("base_model.model.head.weight", "base_model.model.head.bias"):
+        params[name].requires_grad_(True)
+    trainable = [t for t, q in params.items() if q.requires_grad]
     model.train()
     logits_train = model(x)
     loss = F.cross_entropy(logits_train, y)
     loss.backward()
-    grads = {names[t]: params[t].grad.detach().clone() for t in trainable}
+    grads = collect({t: params[t].grad.detach().clone() for t in trainable})
     optimizer = torch.optim.AdamW([params[t] for t in trainable], lr=LR, betas=(0.9, 0.999), eps=1e-8, weight_decay=WD)
     model.eval()
     with torch.no_grad():
         logits_eval = model(x)
     optimizer.step()
-    stepped = {names[t]: params[t].detach().clone() for t in trainable}
+    stepped = collect({t: params[t].detach().clone() for t in trainable})
     return logits_train, logits_eval, loss, grads, stepped
+
+
+def with_head(mapping):
+    """peft name -> peft4j name, the head added."""
+    return {**mapping, "base_model.model.head.weight": "head.weight", "base_model.model.head.bias": "head.bias"}
+
+
+def renamed(mapping):
+    def collect(tensors):
+        assert sorted(tensors) == sorted(mapping), sorted(set(tensors) ^ set(mapping))
+        return {mapping[t]: v for t, v in tensors.items()}
+    return collect
+
+
+def hf_peft_lora(base_vit, x, y, lora, inserted):
+    """LoRA through peft's LoraModel: target qkv, lora_alpha = r (scale 1), dropout 0."""
+    import peft
+
+    names = {}
+    for i in range(L):
+        for ours, theirs in (("lora_a", "lora_A"), ("lora_b", "lora_B")):
+            names[f"base_model.model.blocks.{i}.attn.qkv.{theirs}.default.weight"] = f"blocks.{i}.attn.lora.{ours}.weight"
+
+    def assign(params):
+        for theirs, ours in names.items():
+            params[theirs].copy_(inserted[ours])
+
+    config = peft.LoraConfig(r=lora.rank, lora_alpha=lora.rank, target_modules=["qkv"], lora_dropout=0.0)
+    return hf_peft(base_vit, x, y, config, assign, renamed(with_head(names)))
+
+
+def hf_peft_dora(base_vit, x, y, dora, inserted):
+    """DoRA through peft's LoraModel with use_dora: target qkv, lora_alpha = r, dropout 0."""
+    import peft
+
+    names = {}
+    for i in range(L):
+        k, ours = f"base_model.model.blocks.{i}.attn.qkv.", f"blocks.{i}.attn.qkv."
+        names.update({k + "lora_A.default.weight": ours + "dora_a.weight", k + "lora_B.default.weight": ours + "dora_b.weight",
+                      k + "lora_magnitude_vector.default.weight": ours + "dora_m"})
+
+    def assign(params):
+        for theirs, ours in names.items():
+            params[theirs].copy_(inserted[ours])
+
+    config = peft.LoraConfig(r=dora.rank, lora_alpha=dora.rank, target_modules=["qkv"], lora_dropout=0.0, use_dora=True)
+    return hf_peft(base_vit, x, y, config, assign, renamed(with_head(names)))
+
+
+def hf_peft_ia3(base_vit, x, y, ia3, inserted):
+    """(IA)³ through peft's IA3Model: qkv (output scaled, its q third held at 1 and left out) and fc2
+    as a feed-forward module (input scaled)."""
+    import peft
+
+    def qkv(i):
+        return f"base_model.model.blocks.{i}.attn.qkv.ia3_l.default"
+
+    def fc2(i):
+        return f"base_model.model.blocks.{i}.mlp.fc2.ia3_l.default"
+
+    def assign(params):
+        for i in range(L):
+            l_qkv = torch.cat([torch.ones(D, dtype=DT), inserted[f"blocks.{i}.attn.ia3_k"], inserted[f"blocks.{i}.attn.ia3_v"]])
+            params[qkv(i)].copy_(l_qkv.reshape(params[qkv(i)].shape))
+            params[fc2(i)].copy_(inserted[f"blocks.{i}.mlp.ia3_ff"].reshape(params[fc2(i)].shape))
+
+    def collect(tensors):
+        out = {"head.weight": tensors["base_model.model.head.weight"], "head.bias": tensors["base_model.model.head.bias"]}
+        for i in range(L):
+            l_qkv = tensors[qkv(i)].flatten()
+            out[f"blocks.{i}.attn.ia3_k"], out[f"blocks.{i}.attn.ia3_v"] = l_qkv[D:2 * D], l_qkv[2 * D:]
+            out[f"blocks.{i}.mlp.ia3_ff"] = tensors[fc2(i)].flatten()
+        return out
+
+    config = peft.IA3Config(target_modules=["qkv", "fc2"], feedforward_modules=["fc2"])
+    return hf_peft(base_vit, x, y, config, assign, collect)
 
 
 # ----------------------------------------------------------------------------- main
 
 
 def cases():
-    return [
+    """(case, method, folder of its fixture)."""
+    methods = REPO / "peft-methods/src/test/resources/references"
+    builtin = [
         ("linear", Linear()), ("full", Full()), ("ln", Ln()), ("bitfit", BitFit()), ("difffit", DiffFit()),
         ("ssf", Ssf()), ("vpt_shallow", VptShallow()), ("vpt_deep", VptDeep()), ("lora", Lora()),
         ("adaptformer", AdaptFormer()), ("pfeiffer-lora_xavier", Pfeiffer("lora_xavier")),
@@ -696,13 +826,20 @@ def cases():
         ("convpass", ConvPass()), ("repadapter", RepAdapter()), ("fact_tt", FactTt()), ("fact_tk", FactTk()),
         ("vqt", Vqt()), ("selective", Selective()),
     ]
+    return [(case, m, methods) for case, m in builtin] + [
+        ("ia3", Ia3(), REPO / "examples/ia3-plugin/src/test/resources/references"),
+        ("dora", Dora(), REPO / "examples/dora-plugin/src/test/resources/references"),
+    ]
+
+
+HF_PEFT = {"lora": (hf_peft_lora, None), "ia3": (hf_peft_ia3, None)}
 
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--out", type=Path, default=REPO / "peft-methods/src/test/resources/references")
+    parser.add_argument("--kit", type=Path, default=REPO / "peft-testkit/src/main/resources/org/peft4j/testkit/references",
+                        help="folder of base.safetensors and inputs.safetensors")
     args = parser.parse_args()
-    args.out.mkdir(parents=True, exist_ok=True)
     torch.set_num_threads(1)
 
     vit = base_model()
@@ -714,18 +851,27 @@ def main():
     diff = (ours - theirs).abs().max().item()
     assert diff < 1e-12, f"the site-hooked forward differs from timm's by {diff}"
     print(f"site-hooked forward = timm forward (max difference {diff:.1e})")
-    save_file({k: v.contiguous() for k, v in base.items()}, str(args.out / "base.safetensors"),
-              metadata={"format": "pt"})
-    save_file({"images": x.contiguous(), "labels": y.float()}, str(args.out / "inputs.safetensors"))
+    args.kit.mkdir(parents=True, exist_ok=True)
+    save_file({k: v.contiguous() for k, v in base.items()}, str(args.kit / "base.safetensors"), metadata={"format": "pt"})
+    save_file({"images": x.contiguous(), "labels": y.float()}, str(args.kit / "inputs.safetensors"))
 
     xd = x.to(DT)
-    for seed, (case, method) in enumerate(cases()):
+    for seed, (case, method, out) in enumerate(cases()):
+        out.mkdir(parents=True, exist_ok=True)
         g = torch.Generator().manual_seed(100 + seed)
         inserted = inserted_values(method.tensors(), g)
-        write_case(args.out, case, method, inserted, run(method, base, xd, y, inserted), "own PyTorch")
-        if case == "lora":
-            write_case(args.out, "lora-hf-peft", method, inserted,
-                       hf_peft_lora(vit, xd, y, method, inserted), "HF peft 0.21.2")
+        if isinstance(method, Dora):
+            Dora.magnitudes(inserted, base)
+        write_case(out, case, method, inserted, run(method, base, xd, y, inserted), "own PyTorch")
+        if case in HF_PEFT:
+            write_case(out, case + "-hf-peft", method, inserted, HF_PEFT[case][0](vit, xd, y, method, inserted),
+                       f"HF peft {__import__('peft').__version__}")
+        if case == "dora":
+            ab = [k for k in inserted if ".dora_a." in k or ".dora_b." in k]
+            write_case(out, "dora-hf-peft", method, inserted, hf_peft_dora(vit, xd, y, method, inserted),
+                       f"HF peft {__import__('peft').__version__}",
+                       (ab, "peft detaches the norm of W + B·A from the gradient (DoRA paper, section 4.3); "
+                            "peft4j's DoRA does not, so only the gradients of m and the head are shared"))
 
 
 if __name__ == "__main__":

@@ -13,10 +13,17 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.training.GradientCollector;
 import com.google.gson.Gson;
 import com.google.gson.reflect.TypeToken;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
 import java.net.URL;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
 import org.peft4j.api.PeftMethodProvider;
 import org.peft4j.runtime.io.Checkpoints;
@@ -35,14 +42,16 @@ import org.peft4j.runtime.vit.VitConfig;
  * method's definition, or Hugging Face peft): the logits in training and eval mode, the loss, the
  * gradient of every trainable tensor and every trainable tensor after one AdamW step.
  *
- * <p>A fixture folder holds {@code base.safetensors} (a timm state dict of {@link #BACKBONE}),
- * {@code inputs.safetensors} ({@code images}, {@code labels}) and one file per case with
- * {@code init.<name>} (the values of every tensor the method adds, peft4j names),
- * {@code logits.train}, {@code logits.eval}, {@code loss}, {@code grad.<name>} and
- * {@code step.<name>} for every trainable tensor, and the metadata {@code method},
- * {@code hyperparameters} (a JSON object of text values), {@code lr} and {@code weight_decay}. The
- * files are written by {@code python/method_references.py}. Differences are relative to the
- * largest reference magnitude of each tensor.
+ * <p>Every fixture starts from the kit's base, a timm state dict of {@link #BACKBONE}, and its
+ * four real images and labels (resources {@code org/peft4j/testkit/references/base.safetensors}
+ * and {@code inputs.safetensors}). A fixture file holds {@code init.<name>} (the values of every
+ * tensor the method adds, peft4j names), {@code logits.train}, {@code logits.eval}, {@code loss},
+ * {@code grad.<name>} and {@code step.<name>} for every trainable tensor, and the metadata
+ * {@code method}, {@code hyperparameters} (a JSON object of text values), {@code lr},
+ * {@code weight_decay} and optionally {@code not_compared} (trained tensors whose gradient the
+ * source defines otherwise, comma-separated). The files are written by
+ * {@code python/method_references.py}. Differences are relative to the largest reference magnitude
+ * of each tensor.
  */
 public final class MethodReference {
 
@@ -101,7 +110,7 @@ public final class MethodReference {
      * agree with the fixture.
      *
      * @param provider the method's provider, named as the fixture's {@code method}
-     * @param file the fixture; {@code base.safetensors} and {@code inputs.safetensors} lie beside it
+     * @param file the fixture
      * @return the largest differences found
      */
     public static Differences check(PeftMethodProvider provider, Path file) {
@@ -110,13 +119,15 @@ public final class MethodReference {
         assertEquals(meta.get("method"), provider.name(), file + " is a fixture of another method");
         Map<String, String> hyperparameters = new Gson().fromJson(meta.get("hyperparameters"),
                 new TypeToken<Map<String, String>>() {}.getType());
-        TensorArchive inputs = SafetensorsFile.read(file.resolveSibling("inputs.safetensors"));
+        TensorArchive inputs = kitArchive("inputs.safetensors");
+        Set<String> notCompared = meta.containsKey("not_compared")
+                ? Set.of(meta.get("not_compared").split(",")) : Set.of();
         try (VisionTransformer vit = VisionTransformer.create(BACKBONE, Device.cpu());
                 NDManager manager = NDManager.newBaseManager(Device.cpu())) {
-            Checkpoints.load(vit, file.resolveSibling("base.safetensors"));
+            Checkpoints.load(vit, kitArchive("base.safetensors"));
             PeftModel model = PeftModel.attach(vit, provider.create(provider.schema().validate(hyperparameters)), false);
             setInitialValues(file, fixture, model);
-            requireTrainedTensors(file, fixture, vit);
+            requireTrainedTensors(file, fixture, notCompared, vit);
             NDArray images = inputs.get("images").toNDArray(manager);
             NDArray labels = inputs.get("labels").toNDArray(manager).toType(DataType.INT64, false);
             String name = file.getFileName().toString();
@@ -133,7 +144,7 @@ public final class MethodReference {
                     loss = compare(name, "loss", lossValue.reshape(1), fixture, OUTPUT_TOLERANCE);
                     collector.backward(lossValue);
                 }
-                for (ModelParameter p : vit.parameters().where(ModelParameter::isTrainable)) {
+                for (ModelParameter p : compared(vit, notCompared)) {
                     gradients = Math.max(gradients, compare(name, "grad." + p.name(), p.array().getGradient(), fixture, OUTPUT_TOLERANCE));
                 }
             }
@@ -143,7 +154,7 @@ public final class MethodReference {
                 AdamW.standard(vit.parameters().where(ModelParameter::isTrainable))
                         .step(Float.parseFloat(meta.get("lr")), Float.parseFloat(meta.get("weight_decay")));
                 float lr = Float.parseFloat(meta.get("lr"));
-                for (ModelParameter p : vit.parameters().where(ModelParameter::isTrainable)) {
+                for (ModelParameter p : compared(vit, notCompared)) {
                     step = Math.max(step, compareStep(name, p.name(), p.array(), fixture, lr));
                 }
             }
@@ -167,9 +178,32 @@ public final class MethodReference {
         }
     }
 
-    /** The model trains exactly the tensors with a reference gradient. */
-    private static void requireTrainedTensors(Path file, TensorArchive fixture, VisionTransformer vit) {
-        TreeSet<String> expected = new TreeSet<>();
+    /** The trainable tensors whose gradient the fixture holds. */
+    private static List<ModelParameter> compared(VisionTransformer vit, Set<String> notCompared) {
+        return vit.parameters().where(p -> p.isTrainable() && !notCompared.contains(p.name()));
+    }
+
+    /** A file of the kit's resources, copied to a temporary file that is deleted after reading. */
+    private static TensorArchive kitArchive(String name) {
+        try (InputStream in = MethodReference.class.getResourceAsStream("references/" + name)) {
+            if (in == null) {
+                throw new IllegalStateException("the conformance kit lacks its resource references/" + name);
+            }
+            Path copy = Files.createTempFile("peft4j-reference-", ".safetensors");
+            try {
+                Files.copy(in, copy, StandardCopyOption.REPLACE_EXISTING);
+                return SafetensorsFile.read(copy);
+            } finally {
+                Files.delete(copy);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the kit's resource references/" + name, e);
+        }
+    }
+
+    /** The model trains exactly the tensors with a reference gradient (or named as not compared). */
+    private static void requireTrainedTensors(Path file, TensorArchive fixture, Set<String> notCompared, VisionTransformer vit) {
+        TreeSet<String> expected = new TreeSet<>(notCompared);
         fixture.tensors().keySet().stream().filter(k -> k.startsWith("grad.")).forEach(k -> expected.add(k.substring(5)));
         TreeSet<String> trained = new TreeSet<>();
         vit.parameters().where(ModelParameter::isTrainable).forEach(p -> trained.add(p.name()));
