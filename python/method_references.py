@@ -26,8 +26,8 @@ Outputs:
   `init.<name>` (the method's tensors under peft4j's names), `logits.train`, `logits.eval`, `loss`
   (1), `grad.<name>` for every trainable tensor (the head included) and `step.<name>`, its value
   after one torch.optim.AdamW step (lr 1e-3, betas (0.9, 0.999), eps 1e-8, weight decay 0.1 on every
-  trainable tensor, one group); metadata `method`, `hyperparameters` (JSON), `lr`, `weight_decay`,
-  `source`, and where a source defines some gradients otherwise, `not_compared` and its reason;
+  trainable tensor, one group); metadata `method`, `hyperparameters` (JSON), `reference_compat`,
+  `lr`, `weight_decay`, `source`, and where a source defines some gradients otherwise, `not_compared` and its reason;
 * `<case>-hf-peft.safetensors` where Hugging Face peft has the same method on the same modules (LoRA
   on qkv with lora_alpha = r, (IA)³ on qkv and fc2, DoRA on qkv): the same quantities computed by
   peft's own modules.
@@ -83,6 +83,7 @@ class Method:
 
     name = None
     hyperparameters = {}
+    reference_compat = False
     # timm names of backbone tensors that train (besides the head)
     trains = staticmethod(lambda name: False)
 
@@ -266,11 +267,14 @@ class Ssf(Method):
 
 
 class VptShallow(Method):
-    """n prompts prepended before block 0, removed after the last block."""
+    """n prompts prepended before block 0, removed after the last block (after block 0 under reference_compat)."""
 
     name = "vpt_shallow"
     prompts = 3
     hyperparameters = {"prompts": "3", "dropout": "0"}
+
+    def __init__(self, reference_compat=False):
+        self.reference_compat = reference_compat
 
     def tensors(self):
         return {"vpt.prompt_embeddings": (1, self.prompts, D)}
@@ -281,7 +285,7 @@ class VptShallow(Method):
         return torch.cat([p["vpt.prompt_embeddings"].expand(t.shape[0], -1, -1), t], dim=1)
 
     def block_output(self, p, i, t):
-        return t[:, self.prompts:] if i == L - 1 else t
+        return t[:, self.prompts:] if i == (0 if self.reference_compat else L - 1) else t
 
 
 class VptDeep(Method):
@@ -705,7 +709,8 @@ def write_case(out, case, method, inserted, result, source, not_compared=None):
     tensors.update({f"step.{k}": v for k, v in stepped.items()})
     tensors = {k: v.detach().float().contiguous() for k, v in tensors.items()}
     meta = {"method": method.name, "hyperparameters": json.dumps(method.hyperparameters, sort_keys=True),
-            "lr": repr(LR), "weight_decay": repr(WD), "source": source}
+            "lr": repr(LR), "weight_decay": repr(WD), "source": source,
+            "reference_compat": "true" if method.reference_compat else "false"}
     if skipped:
         meta.update({"not_compared": ",".join(skipped), "not_compared_reason": not_compared[1]})
     save_file(tensors, str(out / f"{case}.safetensors"), metadata=meta)
@@ -839,6 +844,7 @@ def cases():
     return [(case, m, methods) for case, m in builtin] + [
         ("ia3", Ia3(), REPO / "examples/ia3-plugin/src/test/resources/references"),
         ("dora", Dora(), REPO / "examples/dora-plugin/src/test/resources/references"),
+        ("vpt_shallow-compat", VptShallow(reference_compat=True), methods),  # last: the others keep their seeds
     ]
 
 

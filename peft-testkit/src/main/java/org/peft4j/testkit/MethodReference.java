@@ -47,7 +47,8 @@ import org.peft4j.runtime.vit.VitConfig;
  * and {@code inputs.safetensors}). A fixture file holds {@code init.<name>} (the values of every
  * tensor the method adds, peft4j names), {@code logits.train}, {@code logits.eval}, {@code loss},
  * {@code grad.<name>} and {@code step.<name>} for every trainable tensor, and the metadata
- * {@code method}, {@code hyperparameters} (a JSON object of text values), {@code lr},
+ * {@code method}, {@code hyperparameters} (a JSON object of text values), {@code reference_compat}
+ * ({@code true} or {@code false}, the mode the method is attached in), {@code lr},
  * {@code weight_decay} and optionally {@code not_compared} (trained tensors whose gradient the
  * source defines otherwise, comma-separated). The files are written by
  * {@code python/method_references.py}. Differences are relative to the largest reference magnitude
@@ -125,7 +126,8 @@ public final class MethodReference {
         try (VisionTransformer vit = VisionTransformer.create(BACKBONE, Device.cpu());
                 NDManager manager = NDManager.newBaseManager(Device.cpu())) {
             Checkpoints.load(vit, kitArchive("base.safetensors"));
-            PeftModel model = PeftModel.attach(vit, provider.create(provider.schema().validate(hyperparameters)), false);
+            boolean referenceCompat = Boolean.parseBoolean(meta.getOrDefault("reference_compat", "false"));
+            PeftModel model = PeftModel.attach(vit, provider.create(provider.schema().validate(hyperparameters)), referenceCompat);
             setInitialValues(file, fixture, model);
             requireTrainedTensors(file, fixture, notCompared, vit);
             NDArray images = inputs.get("images").toNDArray(manager);

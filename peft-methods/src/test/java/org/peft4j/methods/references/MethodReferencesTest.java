@@ -55,6 +55,11 @@ class MethodReferencesTest {
     }
 
     @Test
+    void vptShallowUnderReferenceCompatRemovesThePromptsAfterBlock0() {
+        check("vpt_shallow", "vpt_shallow-compat");
+    }
+
+    @Test
     void vptDeepPrependsFreshPromptsBeforeEveryBlock() {
         check("vpt_deep", "vpt_deep");
     }
