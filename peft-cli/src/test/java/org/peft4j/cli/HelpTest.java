@@ -35,7 +35,7 @@ class HelpTest {
     @Test
     void versionNamesPeft4jAndTheSpi() {
         String version = Cli.run("--version").ok();
-        assertTrue(version.startsWith("peft4j ") && version.contains("SPI 2.0"), version);
-        assertTrue(Cli.run("count", "--version").ok().contains("SPI 2.0"));
+        assertTrue(version.startsWith("peft4j ") && version.contains("SPI 2.1"), version);
+        assertTrue(Cli.run("count", "--version").ok().contains("SPI 2.1"));
     }
 }
