@@ -22,7 +22,8 @@ import org.peft4j.runtime.io.AtomicFiles;
  * {@code accuracy.csv}, {@code summary.csv}, {@code results.json} and the PNG plots (accuracy vs
  * each cost with its Pareto front, per-task accuracy bars, the critical-difference diagram when the Friedman
  * test applies, one similarity heatmap per measure, one WiSE-FT plot per curve stored under
- * {@code wise/}). Every report carries bootstrap intervals and significance tests.
+ * {@code wise/}) and {@code report.html}, the Markdown page with its figures inlined. Every report
+ * carries bootstrap intervals and significance tests.
  */
 public final class ComparisonReport {
 
@@ -63,6 +64,7 @@ public final class ComparisonReport {
         files.add(text(dir.resolve("results.json"), ReportJson.json(model, analysis, significance, wise)));
         plots.forEach(p -> files.add(dir.resolve(p)));
         deleteStalePlots(dir, plots);
+        files.add(HtmlReport.write(dir));
         return files;
     }
 

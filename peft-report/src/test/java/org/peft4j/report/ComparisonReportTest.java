@@ -33,7 +33,7 @@ class ComparisonReportTest {
         assertEquals(List.of("report.md", "accuracy.csv", "summary.csv", "results.json", "accuracy-vs-params.png",
                 "accuracy-vs-epoch-time.png", "accuracy-vs-memory.png", "accuracy-vs-inference-time.png",
                 "task-accuracy.png", "cd-diagram.png", "similarity-agreement.png", "similarity-error-overlap.png",
-                "similarity-confident-overlap.png", "wise-a--m1.png"), names);
+                "similarity-confident-overlap.png", "wise-a--m1.png", "report.html"), names);
 
         String md = Files.readString(report.resolve("report.md"));
         md.lines().filter(l -> l.startsWith("#")).forEach(
