@@ -34,6 +34,9 @@ final class ParetoPlot {
     private static final Marker[] MARKERS = {SeriesMarkers.CIRCLE, SeriesMarkers.DIAMOND, SeriesMarkers.SQUARE,
         SeriesMarkers.TRIANGLE_UP, SeriesMarkers.TRIANGLE_DOWN};
 
+    /** The longest title that fits the plot's width at its font size. */
+    private static final int MAX_TITLE = 80;
+
     private ParetoPlot() {}
 
     /**
@@ -77,7 +80,7 @@ final class ParetoPlot {
         double yMax = Math.min(100, yHigh + pad);
         Charts.headless();
         XYChart chart = new XYChartBuilder().width(1100).height(720)
-                .title("Accuracy vs " + measure.title() + ": " + model.comparison() + " " + model.protocolTag())
+                .title(title(model, measure))
                 .xAxisTitle(measure.axisTitle())
                 .yAxisTitle("mean test accuracy over " + model.tasks().size() + " tasks (%)").build();
         Charts.style(chart.getStyler());
@@ -117,6 +120,12 @@ final class ParetoPlot {
         chart.getStyler().setAnnotationTextFontColor(Color.DARK_GRAY);
         Charts.save(chart, file);
         return true;
+    }
+
+    /** "Accuracy vs cost: comparison [protocol]", without the comparison's name where that would not fit. */
+    private static String title(ReportModel model, CostMeasure measure) {
+        String full = "Accuracy vs " + measure.title() + ": " + model.comparison() + " " + model.protocolTag();
+        return full.length() <= MAX_TITLE ? full : "Accuracy vs " + measure.title() + " " + model.protocolTag();
     }
 
     /** The Pareto front as a dashed step line from its cheapest to its most accurate method. */
