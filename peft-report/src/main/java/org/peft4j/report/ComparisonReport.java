@@ -22,7 +22,7 @@ import org.peft4j.runtime.io.AtomicFiles;
  * {@code accuracy.csv}, {@code summary.csv}, {@code results.json} and the PNG plots (accuracy vs
  * inserted parameters, per-task accuracy bars, the critical-difference diagram when the Friedman
  * test applies, one similarity heatmap per measure, one WiSE-FT plot per curve stored under
- * {@code wise/}). Every report carries bootstrap intervals and significance tests.
+ * {@code wise/}, one training-curves figure per task). Every report carries bootstrap intervals and significance tests.
  */
 public final class ComparisonReport {
 
@@ -56,13 +56,19 @@ public final class ComparisonReport {
         List<WiseCurve> wise = WiseFiles.readAll(store.root());
         Path dir = store.root().resolve(FOLDER);
         List<String> plots = plots(model, analysis, significance, wise, dir);
+        TrainingCurves curves = TrainingCurves.of(store, results);
+        List<String> curvePlots = curvePlots(curves, model, dir);
         List<Path> files = new ArrayList<>();
-        files.add(text(dir.resolve("report.md"), ReportTables.markdown(model, analysis, significance, wise, plots)));
+        files.add(text(dir.resolve("report.md"), ReportTables.markdown(model, analysis, significance, wise,
+                CurveTables.markdown(model, curves, curvePlots), plots)));
         files.add(text(dir.resolve("accuracy.csv"), ReportTables.accuracyCsv(model, significance)));
         files.add(text(dir.resolve("summary.csv"), ReportTables.summaryCsv(model)));
         files.add(text(dir.resolve("results.json"), ReportJson.json(model, analysis, significance, wise)));
         plots.forEach(p -> files.add(dir.resolve(p)));
-        deleteStalePlots(dir, plots);
+        curvePlots.forEach(p -> files.add(dir.resolve(p)));
+        List<String> drawn = new ArrayList<>(plots);
+        drawn.addAll(curvePlots);
+        deleteStalePlots(dir, drawn);
         return files;
     }
 
@@ -102,6 +108,19 @@ public final class ComparisonReport {
             WisePlot.write(c, model.protocol(), dir.resolve(name));
             names.add(name);
         }
+        return names;
+    }
+
+    /** One training-curves figure per task with at least one curve. */
+    private static List<String> curvePlots(TrainingCurves curves, ReportModel model, Path dir) {
+        List<String> names = new ArrayList<>();
+        curves.byTask().forEach((task, byMethod) -> {
+            if (!byMethod.isEmpty()) {
+                String name = CurvePlot.fileName(task);
+                CurvePlot.write(task, byMethod, model, dir.resolve(name));
+                names.add(name);
+            }
+        });
         return names;
     }
 

@@ -32,7 +32,8 @@ class ComparisonReportTest {
         List<String> names = files.stream().map(f -> f.getFileName().toString()).toList();
         assertEquals(List.of("report.md", "accuracy.csv", "summary.csv", "results.json", "accuracy-vs-params.png",
                 "task-accuracy.png", "cd-diagram.png", "similarity-agreement.png", "similarity-error-overlap.png",
-                "similarity-confident-overlap.png", "wise-a--m1.png"), names);
+                "similarity-confident-overlap.png", "wise-a--m1.png", "curves-a.png", "curves-b.png", "curves-c.png",
+                "curves-d.png"), names);
 
         String md = Files.readString(report.resolve("report.md"));
         md.lines().filter(l -> l.startsWith("#")).forEach(
@@ -52,6 +53,15 @@ class ComparisonReportTest {
         assertTrue(md.contains("Friedman test over 3 tasks and 3 methods: χ²(2) = 3.800, p = 0.1496"), md);
         assertTrue(md.contains("![critical difference](cd-diagram.png)"), md);
         assertTrue(md.contains("- m3 on d: diverged: "), md);
+        assertTrue(md.contains("![curves-a.png](curves-a.png)"), md);
+        List<String> flagged = md.lines().filter(l -> l.contains(" | final | ")).toList();
+        assertEquals(3, flagged.size(), md);
+        assertTrue(flagged.get(0).startsWith("| b ") && flagged.get(0).contains("| m2 ")
+                && flagged.get(0).contains("| loss rose at the end |      3 |     2.0000 |      0.5000 |    0.9000 |"),
+                flagged.get(0));
+        assertTrue(flagged.get(1).contains(" diverged |      1 |     2.0000 |"), flagged.get(1));
+        assertTrue(flagged.get(2).contains(" diverged |      0 |          – |"), "the second seed has no curve: "
+                + flagged.get(2));
 
         List<String> summary = Files.readAllLines(report.resolve("summary.csv"));
         assertEquals("protocol,method,mean_natural,mean_specialized,mean_structured,mean,avg_rank,inserted_params,"
