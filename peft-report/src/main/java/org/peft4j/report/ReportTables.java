@@ -29,12 +29,12 @@ public final class ReportTables {
      * @param analysis the prediction analyses
      * @param significance the intervals and significance tests
      * @param wise the WiSE-FT curves (may be empty)
-     * @param curves the training-curves section (see {@link CurveTables}), placed after the costs
+     * @param sections the training-curves and per-class sections, placed after the costs
      * @param plots file names of the plots, linked at the end (may be empty)
      * @return the Markdown text
      */
     public static String markdown(ReportModel model, PredictionAnalysis analysis, SignificanceReport significance,
-            List<WiseCurve> wise, String curves, List<String> plots) {
+            List<WiseCurve> wise, String sections, List<String> plots) {
         String tag = model.protocolTag();
         StringBuilder out = new StringBuilder();
         out.append("# ").append(model.comparison()).append(" ").append(tag).append("\n\n");
@@ -61,7 +61,7 @@ public final class ReportTables {
         out.append("Inserted params: trainable parameters outside the head, mean over tasks of the selected ")
                 .append("configurations; % of the backbone's parameters (head excluded). Train time: mean over the ")
                 .append("final runs; peak memory: largest peak resident set of the final runs.\n");
-        out.append(curves);
+        out.append(sections);
         if (!analysis.mean().isEmpty()) {
             out.append("\n## Prediction similarity ").append(tag).append("\n\n").append("Mean over the ")
                     .append(analysis.perTask().size()).append(" tasks with test predictions of two or more methods ")
