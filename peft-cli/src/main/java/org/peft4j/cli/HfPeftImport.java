@@ -67,8 +67,8 @@ final class HfPeftImport {
                 head.put(e.getKey().substring(HfPeftExport.PREFIX.length()), e.getValue().toFloat32());
             } else {
                 throw new CommandException(weights + ": tensor '" + e.getKey() + "' is not LoRA on a qkv layer nor "
-                        + "the head, and peft4j's lora adapts only the fused qkv projections (no peft4j method represents "
-                        + "LoRA on proj, fc1 or fc2, DoRA or trained biases exactly), so it cannot be imported");
+                        + "the head, and peft4j's lora adapts only the fused qkv projections (no built-in peft4j method "
+                        + "represents LoRA on proj, fc1 or fc2, DoRA or trained biases exactly), so it cannot be imported");
             }
         }
         int rank = rank(weights, blocks, shape);
