@@ -16,8 +16,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "export", sortOptions = false,
         description = {"Write an adapter file in another library's format.",
                 "hf-peft: a Hugging Face peft adapter (adapter_config.json, adapter_model.safetensors) of the timm ViT, "
-                + "for PeftModel.from_pretrained; for methods with an exact peft form (lora; the ia3 and dora plugins), "
-                + "others are refused."},
+                + "for PeftModel.from_pretrained; for methods that describe an exact peft form (HfPeftForm: lora, and "
+                + "plugins such as the ia3 and dora examples); others are refused."},
         footer = {"", "Examples:",
                 "  peft export --format hf-peft --adapter runs/dtd-lora/adapter.safetensors --output dtd-lora-hf"})
 final class ExportCommand implements Callable<Integer> {
