@@ -26,7 +26,7 @@ class StatusReportTest {
         store.failAttempt(id, 1, "OutOfMemoryError: Java heap space");
         store.beginAttempt(id, ProcessIdentity.current());
         String text = StatusReport.troubles(store);
-        assertTrue(text.startsWith("trials with retries or failures:\n"), text);
+        assertTrue(text.startsWith("trials with retries, failures or skipped batches:\n"), text);
         assertTrue(text.contains("  " + id + "  2 attempts, no record; last error: OutOfMemoryError: Java heap space"),
                 text);
     }

@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -153,10 +154,10 @@ class HyperparameterSchemaTest {
 
     /**
      * Each reference method of the study's table, translated to peft4j: the table's multi-valued
-     * lines are exactly the tuned hyperparameters with the same values in the same order, and a
-     * single value that peft4j has as a hyperparameter is its default. A variant of pfeiffer
-     * ({@code rand_p_adapter}, {@code zero_adapter}) has its init as the table gives it and
-     * grid values within pfeiffer's.
+     * lines are exactly the tuned hyperparameters, with the same values in the same order as the
+     * schema's grid at that method's fixed values (a variant of pfeiffer, {@code rand_p_adapter} or
+     * {@code zero_adapter}, is pfeiffer with its init, whose bottleneck grid is narrower), and a
+     * single value that peft4j has as a hyperparameter is its default, or the variant's init.
      */
     @TestFactory
     Stream<DynamicTest> everyGridMatchesTheStudysTable() throws IOException {
@@ -178,7 +179,8 @@ class HyperparameterSchemaTest {
         String name = variant ? VARIANTS.get(reference) : REFERENCE_NAMES.entrySet().stream()
                 .filter(e -> e.getValue().equals(reference)).map(Map.Entry::getKey).findFirst().orElse(reference);
         HyperparameterSchema schema = TestModels.provider(name).schema();
-        Set<String> tuned = new LinkedHashSet<>();
+        Map<String, List<Object>> tableGrids = new LinkedHashMap<>();
+        Map<String, Object> fixed = new LinkedHashMap<>();
         lines.forEach((key, values) -> {
             String at = reference + " " + key;
             Hyperparameter h = schema.get(KEYS.getOrDefault(key, key)).orElse(null);
@@ -189,21 +191,62 @@ class HyperparameterSchemaTest {
             List<Object> typed = values.stream().map(v -> h.parse(v.equalsIgnoreCase("true") || v.equalsIgnoreCase("false")
                     ? v.toLowerCase(Locale.ROOT) : v)).toList();
             if (typed.size() > 1) {
-                tuned.add(h.name());
-                if (variant) {
-                    assertTrue(h.grid().containsAll(typed), at + ": " + typed + " not within " + name + "'s grid " + h.grid());
-                } else {
-                    assertEquals(typed, h.grid(), at + ": the grid of " + name + "'s " + h.name());
-                }
-            } else if (!variant || !h.name().equals("init")) {
+                tableGrids.put(h.name(), typed);
+            } else if (variant && h.name().equals("init")) {
+                fixed.put(h.name(), typed.get(0));
+            } else {
                 assertEquals(typed.get(0), h.defaultValue(), at + ": the default of " + name + "'s " + h.name());
             }
         });
-        if (!variant) {
-            List<String> peftTuned = schema.hyperparameters().stream()
-                    .filter(h -> !h.grid().isEmpty()).map(Hyperparameter::name).toList();
-            assertEquals(peftTuned, List.copyOf(tuned), reference + ": the hyperparameters " + name + " tunes");
+        assertEquals(tableGrids, gridsAt(schema, fixed), reference + ": the hyperparameters " + name
+                + " tunes and their grids" + (fixed.isEmpty() ? "" : " at " + fixed));
+    }
+
+    /**
+     * Each tuned hyperparameter's values, in grid order, over the points of the schema's grid
+     * where the given hyperparameters have the given values.
+     */
+    private static Map<String, List<Object>> gridsAt(HyperparameterSchema schema, Map<String, Object> fixed) {
+        List<Map<String, Object>> points = new ArrayList<>();
+        points.add(new LinkedHashMap<>(fixed));
+        Set<String> tuned = new LinkedHashSet<>();
+        for (Hyperparameter h : schema.hyperparameters()) {
+            if (h.grid().isEmpty() || fixed.containsKey(h.name())) {
+                continue;
+            }
+            tuned.add(h.name());
+            List<Map<String, Object>> next = new ArrayList<>();
+            for (Map<String, Object> p : points) {
+                for (Object v : h.grid()) {
+                    Map<String, Object> q = new LinkedHashMap<>(p);
+                    q.put(h.name(), v);
+                    next.add(q);
+                }
+            }
+            points = next;
         }
+        Map<String, List<Object>> grids = new LinkedHashMap<>();
+        for (Map<String, Object> p : points) {
+            Map<String, Object> point = schema.validateTyped(p).asMap();
+            if (schema.withinGrids(point, tuned)) {
+                tuned.forEach(key -> {
+                    List<Object> values = grids.computeIfAbsent(key, k -> new ArrayList<>());
+                    if (!values.contains(point.get(key))) {
+                        values.add(point.get(key));
+                    }
+                });
+            }
+        }
+        return grids;
+    }
+
+    @Test
+    void pfeifferTunesTheBottleneckPerInitAsTheStudy() {
+        HyperparameterSchema schema = TestModels.provider("pfeiffer").schema();
+        assertEquals(List.of(4, 8, 16, 32, 64), gridsAt(schema, Map.of("init", "lora_xavier")).get("bottleneck"));
+        assertEquals(List.of(4, 8, 16, 32), gridsAt(schema, Map.of("init", "xavier")).get("bottleneck"));
+        assertEquals(List.of(4, 8, 16, 32), gridsAt(schema, Map.of("init", "zero")).get("bottleneck"));
+        assertEquals(20, schema.defaultGrid().size(), "the default init is lora_xavier: 5 bottlenecks x 4 scales");
     }
 
     @Test
