@@ -144,12 +144,27 @@ public final class HyperparameterSchema {
      * @return grid points; a single default point if nothing is tuned
      */
     public List<Hyperparameters> defaultGrid() {
+        return grid(Map.of());
+    }
+
+    /**
+     * The default tuning grid with some hyperparameters fixed, e.g. Pfeiffer's with
+     * {@code init=zero} (the study's {@code zero_adapter}): the other tuned hyperparameters range
+     * over their grids, narrowed where {@link #narrowGrid} says so.
+     *
+     * @param fixed values as text by key
+     * @return grid points, in the order of {@link #defaultGrid()}
+     * @throws InvalidHyperparameterException for an unknown key or a bad value
+     */
+    public List<Hyperparameters> grid(Map<String, String> fixed) {
         List<Map<String, Object>> points = new ArrayList<>();
-        points.add(new LinkedHashMap<>());
+        points.add(new LinkedHashMap<>(validate(fixed).asMap()));
+        Set<String> tuned = new java.util.HashSet<>();
         for (Hyperparameter h : byName.values()) {
-            if (h.grid().isEmpty()) {
+            if (h.grid().isEmpty() || fixed.containsKey(h.name())) {
                 continue;
             }
+            tuned.add(h.name());
             List<Map<String, Object>> next = new ArrayList<>();
             for (Map<String, Object> p : points) {
                 for (Object v : h.grid()) {
@@ -163,7 +178,7 @@ public final class HyperparameterSchema {
         List<Hyperparameters> out = new ArrayList<>();
         for (Map<String, Object> p : points) {
             Hyperparameters point = validateTyped(p);
-            if (withinGrids(point.asMap(), byName.keySet())) {
+            if (withinGrids(point.asMap(), tuned)) {
                 out.add(point);
             }
         }

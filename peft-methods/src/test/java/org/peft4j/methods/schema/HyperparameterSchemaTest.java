@@ -13,7 +13,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -30,6 +29,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.peft4j.api.ClosedFormCount;
 import org.peft4j.api.Hyperparameter;
 import org.peft4j.api.HyperparameterSchema;
+import org.peft4j.api.Hyperparameters;
 import org.peft4j.api.InvalidHyperparameterException;
 import org.peft4j.api.Mergeable;
 import org.peft4j.api.PeftMethod;
@@ -207,35 +207,17 @@ class HyperparameterSchemaTest {
      * where the given hyperparameters have the given values.
      */
     private static Map<String, List<Object>> gridsAt(HyperparameterSchema schema, Map<String, Object> fixed) {
-        List<Map<String, Object>> points = new ArrayList<>();
-        points.add(new LinkedHashMap<>(fixed));
-        Set<String> tuned = new LinkedHashSet<>();
-        for (Hyperparameter h : schema.hyperparameters()) {
-            if (h.grid().isEmpty() || fixed.containsKey(h.name())) {
-                continue;
-            }
-            tuned.add(h.name());
-            List<Map<String, Object>> next = new ArrayList<>();
-            for (Map<String, Object> p : points) {
-                for (Object v : h.grid()) {
-                    Map<String, Object> q = new LinkedHashMap<>(p);
-                    q.put(h.name(), v);
-                    next.add(q);
-                }
-            }
-            points = next;
-        }
+        Map<String, String> text = new LinkedHashMap<>();
+        fixed.forEach((k, v) -> text.put(k, String.valueOf(v)));
         Map<String, List<Object>> grids = new LinkedHashMap<>();
-        for (Map<String, Object> p : points) {
-            Map<String, Object> point = schema.validateTyped(p).asMap();
-            if (schema.withinGrids(point, tuned)) {
-                tuned.forEach(key -> {
-                    List<Object> values = grids.computeIfAbsent(key, k -> new ArrayList<>());
-                    if (!values.contains(point.get(key))) {
-                        values.add(point.get(key));
-                    }
-                });
-            }
+        for (Hyperparameters point : schema.grid(text)) {
+            schema.hyperparameters().stream().filter(h -> !h.grid().isEmpty() && !fixed.containsKey(h.name()))
+                    .forEach(h -> {
+                        List<Object> values = grids.computeIfAbsent(h.name(), k -> new ArrayList<>());
+                        if (!values.contains(point.asMap().get(h.name()))) {
+                            values.add(point.asMap().get(h.name()));
+                        }
+                    });
         }
         return grids;
     }
