@@ -270,9 +270,10 @@ public final class FineTuning {
         }
 
         /**
-         * Whether the method reproduces the reference code's behaviour (see docs/differences.md).
+         * Whether the method reproduces the reference code's behaviour (see docs/differences.md),
+         * and the trainer skips batches with a NaN or infinite loss as the reference does.
          *
-         * @param referenceCompat the flag handed to {@link PeftModel#attach}
+         * @param referenceCompat the flag handed to {@link PeftModel#attach} and the trainer
          * @return this builder
          */
         public Builder referenceCompat(boolean referenceCompat) {
