@@ -32,6 +32,7 @@ import org.peft4j.slurm.SlurmExecutor;
 import org.peft4j.slurm.SlurmOptions;
 import org.peft4j.eval.protocol.store.ResultStore;
 import org.peft4j.eval.protocol.store.TrialClaims;
+import org.peft4j.eval.stats.SignificanceReport;
 import org.peft4j.report.ComparisonReport;
 import org.peft4j.runtime.config.PeftConfig;
 import org.peft4j.runtime.config.Settings;
@@ -199,7 +200,7 @@ final class CompareCommand implements Callable<Integer> {
         } else if (parallel > 1) {
             int workerThreads = Math.max(1, threads / parallel);
             executor = new ProcessExecutor(parallel, WorkerCommand.likeThisJvm(PeftCommand.class.getName(),
-                    claiming.workerOptions(config, workerThreads), workerThreads), claiming.poll());
+                    claiming.workerOptions(config, workerThreads), workerThreads).withAbsolutePaths(), claiming.poll());
             run(store, executor);
         } else {
             try (MethodRegistry registry = MethodRegistry.discover(config.get(Settings.PLUGINS_DIR));
@@ -210,9 +211,10 @@ final class CompareCommand implements Callable<Integer> {
             }
         }
         ComparisonResults results = ComparisonResults.read(store);
-        ResultTable.write(store.root(), results);
+        SignificanceReport significance = SignificanceReport.of(results, store::readPredictions);
+        ResultTable.write(store.root(), results, significance);
         ComparisonReport.write(store);
-        commandSpec.commandLine().getOut().print(ResultTable.markdown(results));
+        commandSpec.commandLine().getOut().print(ResultTable.markdown(results, significance));
         commandSpec.commandLine().getOut().flush();
         LOG.info("results written to {}", store.root().resolve(ResultTable.FILES.get(0)));
         return results.complete() ? 0 : 1;

@@ -136,7 +136,7 @@ public final class TrialRunner {
                 .onMismatch(ResumeMismatch.RESTART)
                 .listener(data -> draft.listener = new TrialListener(
                         new ProgressBar(trial.kind().label() + " " + s.describe(), s.recipe().epochs()), claim,
-                        s.recipe().dropLastSteps(data.train().size())))
+                        s.recipe().dropLastSteps(data.train().size()), new CurveRecorder(store.curveFile(draft.id))))
                 .observer(draft)
                 .build().run()) {
             draft.finish(run.training(), draft.listener.resumedEpochs());
@@ -221,7 +221,7 @@ public final class TrialRunner {
 
         void finish(TrainingResult result, int resumed) {
             history = result.history().stream()
-                    .map(e -> new TrialRecord.EpochSummary(e.epoch(), e.lr(), e.meanLoss())).toList();
+                    .map(e -> new TrialRecord.EpochSummary(e.epoch(), e.lr(), e.meanLoss(), e.skippedBatches())).toList();
             trainSeconds = result.trainSeconds();
             resumedEpochs = resumed;
             if (result.status() == TrainingResult.Status.DIVERGED) {
