@@ -81,6 +81,9 @@ final class CompareCommand implements Callable<Integer> {
     ConfigOptions settings;
 
     @Mixin
+    ImageSizeOption imageSize;
+
+    @Mixin
     DeviceOptions device;
 
     @Mixin
@@ -107,7 +110,8 @@ final class CompareCommand implements Callable<Integer> {
                     + "on the built-in benchmark vit-micro)")
     String model;
 
-    @Option(names = "--checkpoint", paramLabel = "FILE", description = "Pretrained weights (.safetensors or Google .npz)")
+    @Option(names = "--checkpoint", paramLabel = "FILE", description = "Pretrained weights (.safetensors with timm or "
+            + "transformers names, Google .npz, or hf-hub:ORG/NAME[@REV] from the local Hugging Face cache)")
     Path checkpoint;
 
     @Option(names = "--store", paramLabel = "DIR", description = "The result store: created, or resumed if it holds this "
@@ -300,8 +304,8 @@ final class CompareCommand implements Callable<Integer> {
                 .map(t -> benchmark.tasks().stream().filter(b -> b.name().equals(t)).findFirst()
                         .orElse(new BenchmarkTask(t, TaskCatalog.group(t))))
                 .toList();
-        VitConfig vit = config.isBuiltInDefault(Settings.MODEL) && benchmark.model() != null ? benchmark.model()
-                : VitConfig.preset(config.get(Settings.MODEL), 1);
+        VitConfig vit = imageSize.applyTo(config.isBuiltInDefault(Settings.MODEL) && benchmark.model() != null
+                ? benchmark.model() : VitConfig.preset(config.get(Settings.MODEL), 1));
         Path weights = config.get(Settings.CHECKPOINT).orElse(
                 config.isBuiltInDefault(Settings.MODEL) ? benchmark.checkpoint() : null);
         String comparison = name != null ? name : defaultName(benchmark, quickRun);
