@@ -16,6 +16,8 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.peft4j.runtime.adapters.AdapterMetadata;
+import org.peft4j.runtime.data.Normalization;
+import org.peft4j.runtime.data.Preprocessing;
 import org.peft4j.runtime.io.RawTensor;
 import org.peft4j.runtime.io.SafetensorsFile;
 import org.peft4j.runtime.io.TensorArchive;
@@ -103,7 +105,7 @@ class ExportCommandTest {
     private Path adapter(String method, Map<String, RawTensor> tensors) {
         Path file = dir.resolve(method + ".safetensors");
         AdapterMetadata metadata = new AdapterMetadata(method, "1", "1", Map.of("rank", String.valueOf(RANK),
-                "dropout", "0.1"), "0".repeat(64), MICRO, false);
+                "dropout", "0.1"), "0".repeat(64), MICRO, false, Preprocessing.forRun(MICRO.name(), MICRO.imageSize(), Normalization.NONE));
         SafetensorsFile.writeRaw(file, tensors, metadata.toStrings());
         return file;
     }
