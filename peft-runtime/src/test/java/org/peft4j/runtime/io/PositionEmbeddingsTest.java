@@ -37,14 +37,20 @@ class PositionEmbeddingsTest {
         return max;
     }
 
+    private static void within(RawTensor ours, RawTensor timm, String what) {
+        float diff = maxDiff(ours, timm);
+        System.out.println("resample " + what + ": max |peft4j - timm| = " + diff + " (docs/backbones.md)");
+        assertTrue(diff < 1e-5f, what + ": max |peft4j - timm| = " + diff);
+    }
+
     @Test
     void upAndDownAndNonSquareAsTimm() throws URISyntaxException {
         TensorArchive ref = reference();
         RawTensor posemb = ref.get("posemb");
-        assertTrue(maxDiff(PositionEmbeddings.resample(posemb, 1, 4, 4, 7, 7), ref.get("to_7x7")) < 1e-5f);
-        assertTrue(maxDiff(PositionEmbeddings.resample(posemb, 1, 4, 4, 3, 3), ref.get("to_3x3")) < 1e-5f);
-        assertTrue(maxDiff(PositionEmbeddings.resample(posemb, 1, 4, 4, 6, 4), ref.get("to_6x4")) < 1e-5f);
-        assertTrue(maxDiff(PositionEmbeddings.resample(ref.get("posemb_reg"), 5, 4, 4, 5, 5), ref.get("reg_to_5x5")) < 1e-5f);
+        within(PositionEmbeddings.resample(posemb, 1, 4, 4, 7, 7), ref.get("to_7x7"), "4x4 to 7x7");
+        within(PositionEmbeddings.resample(posemb, 1, 4, 4, 3, 3), ref.get("to_3x3"), "4x4 to 3x3");
+        within(PositionEmbeddings.resample(posemb, 1, 4, 4, 6, 4), ref.get("to_6x4"), "4x4 to 6x4");
+        within(PositionEmbeddings.resample(ref.get("posemb_reg"), 5, 4, 4, 5, 5), ref.get("reg_to_5x5"), "4x4 to 5x5, 5 prefix tokens");
         assertEquals(0f, maxDiff(PositionEmbeddings.resample(posemb, 1, 4, 4, 4, 4), posemb));
     }
 
