@@ -28,6 +28,7 @@ import org.peft4j.eval.protocol.run.TrialRunner;
 import org.peft4j.eval.protocol.run.WorkerCommand;
 import org.peft4j.eval.protocol.store.ResultStore;
 import org.peft4j.eval.protocol.store.TrialClaims;
+import org.peft4j.eval.stats.SignificanceReport;
 import org.peft4j.report.ComparisonReport;
 import org.peft4j.runtime.config.PeftConfig;
 import org.peft4j.runtime.config.Settings;
@@ -221,9 +222,10 @@ final class CompareCommand implements Callable<Integer> {
             }
         }
         ComparisonResults results = ComparisonResults.read(store);
-        ResultTable.write(store.root(), results);
+        SignificanceReport significance = SignificanceReport.of(results, store::readPredictions);
+        ResultTable.write(store.root(), results, significance);
         ComparisonReport.write(store);
-        commandSpec.commandLine().getOut().print(ResultTable.markdown(results));
+        commandSpec.commandLine().getOut().print(ResultTable.markdown(results, significance));
         commandSpec.commandLine().getOut().flush();
         LOG.info("results written to {}", store.root().resolve(ResultTable.FILES.get(0)));
         return results.complete() ? 0 : 1;

@@ -126,6 +126,11 @@ class CompareCommandTest {
         assertEquals(0, first.code(), first.err());
         assertTrue(first.out().contains("protocol: quick"), first.out());
         assertTrue(first.out().contains("mean ± sample std over 2 seeds"), first.out());
+        assertTrue(first.out().contains("Intervals: 95% percentile bootstrap (B = 1000, seed 17) over the test images "
+                + "and the 2 final seeds") && first.out().contains("2 seeds are too few for the spread shown"),
+                first.out());
+        assertTrue(java.util.regex.Pattern.compile("\\| probe +\\| [*_]*[\\d.]+ ± [\\d.]+[*_]* \\[[\\d.]+, [\\d.]+\\] \\|")
+                .matcher(first.out()).find(), "each cell: mean ± std [interval] " + first.out());
 
         ResultStore store = ResultStore.open(output);
         ComparisonSpec spec = store.spec();
@@ -145,6 +150,19 @@ class CompareCommandTest {
         assertEquals(8, ids.size(), "2 tuning + 2 final trials per method");
         assertEquals(3, Files.readAllLines(output.resolve("results.csv")).size());
         assertTrue(Files.readAllLines(output.resolve("results.csv")).get(1).startsWith("quick,probe,alpha,other,ok,2,"));
+
+        for (String id : ids) {
+            assertEquals(1, store.readCurve(id).orElseThrow().size(), "one epoch in each trial's curve.csv");
+        }
+        assertTrue(Files.isRegularFile(output.resolve("report/per-class/alpha--probe-confusion.csv")));
+        Run confusion = peft("report", "--store", output.toString(), "--confusion", "alpha");
+        assertEquals(0, confusion.code(), confusion.err());
+        assertTrue(Files.isRegularFile(output.resolve("report/confusion-alpha--probe.png")), confusion.out());
+        Run unknown = peft("report", "--store", output.toString(), "--confusion", "beta");
+        assertEquals(1, unknown.code());
+        assertTrue(unknown.err().startsWith("peft: error: task 'beta' asked for a confusion matrix is not a task of the "
+                + "comparison"), unknown.err());
+        peft("report", "--store", output.toString());
 
         Run again = peft(args);
         assertEquals(0, again.code(), again.err());

@@ -13,9 +13,7 @@ import org.peft4j.eval.protocol.results.ResultBuild;
 import org.peft4j.eval.protocol.results.CellStatus;
 import org.peft4j.eval.protocol.results.ResultCell;
 import org.peft4j.eval.protocol.results.ResultTable;
-import org.peft4j.eval.stats.CellInterval;
 import org.peft4j.eval.stats.SignificanceReport;
-import org.peft4j.eval.stats.TaskSignificance;
 
 /** The report's Markdown page and CSV tables. */
 public final class ReportTables {
@@ -29,11 +27,12 @@ public final class ReportTables {
      * @param analysis the prediction analyses
      * @param significance the intervals and significance tests
      * @param wise the WiSE-FT curves (may be empty)
+     * @param sections the training-curves and per-class sections, placed after the costs
      * @param plots file names of the plots, linked at the end (may be empty)
      * @return the Markdown text
      */
     public static String markdown(ReportModel model, PredictionAnalysis analysis, SignificanceReport significance,
-            List<WiseCurve> wise, List<String> plots) {
+            List<WiseCurve> wise, String sections, List<String> plots) {
         String tag = model.protocolTag();
         StringBuilder out = new StringBuilder();
         out.append("# ").append(model.comparison()).append(" ").append(tag).append("\n\n");
@@ -61,6 +60,7 @@ public final class ReportTables {
         out.append("Inserted params: trainable parameters outside the head, mean over tasks of the selected ")
                 .append("configurations; % of the backbone's parameters (head excluded). Train time: mean over the ")
                 .append("final runs; peak memory: largest peak resident set of the final runs.\n");
+        out.append(sections);
         if (!analysis.mean().isEmpty()) {
             out.append("\n## Prediction similarity ").append(tag).append("\n\n").append("Mean over the ")
                     .append(analysis.perTask().size()).append(" tasks with test predictions of two or more methods ")
@@ -243,25 +243,13 @@ public final class ReportTables {
         return ranks[model.rows().indexOf(model.row(method))];
     }
 
-    /**
-     * E.g. {@code **70.50 ± 1.20** [67.6, 73.3]}: bold for the best (every method tied with it too),
-     * italics for not significantly worse.
-     */
+    /** The cell's number with its marks and interval, or its state when it did not end ok. */
     private static String cellText(ResultCell c, SignificanceReport significance) {
         if (c.status() != CellStatus.OK || c.meanAccuracy() == null) {
             return c.status().label();
         }
-        String text = c.stdAccuracy() == null ? Numbers.fixed2(c.meanAccuracy())
-                : Numbers.fixed2(c.meanAccuracy()) + " ± " + Numbers.fixed2(c.stdAccuracy());
-        TaskSignificance t = significance.task(c.task()).orElse(null);
-        if (t != null && c.meanAccuracy() >= t.bestAccuracy()) {
-            text = "**" + text + "**";
-        } else if (t != null && t.notWorse().contains(c.method())) {
-            text = "_" + text + "_";
-        }
-        CellInterval ci = significance.interval(c.method(), c.task()).orElse(null);
-        return ci == null ? text : text + String.format(Locale.ROOT, " [%.1f, %.1f]", ci.interval().lower(),
-                ci.interval().upper());
+        return significance.mark(c, c.stdAccuracy() == null ? Numbers.fixed2(c.meanAccuracy())
+                : Numbers.fixed2(c.meanAccuracy()) + " ± " + Numbers.fixed2(c.stdAccuracy()));
     }
 
     private static String capitalised(String s) {

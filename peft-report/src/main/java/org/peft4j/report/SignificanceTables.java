@@ -3,12 +3,10 @@ package org.peft4j.report;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import org.peft4j.eval.stats.BootstrapInterval;
 import org.peft4j.eval.stats.FriedmanTest;
 import org.peft4j.eval.stats.PairTest;
 import org.peft4j.eval.stats.RankSignificance;
 import org.peft4j.eval.stats.SignificanceReport;
-import org.peft4j.eval.stats.StdSpread;
 import org.peft4j.eval.stats.TaskSignificance;
 
 /** The report's significance section: how the intervals are made, pairwise tests per task, ranks. */
@@ -29,7 +27,7 @@ final class SignificanceTables {
     static String markdown(ReportModel model, SignificanceReport s) {
         String tag = model.protocolTag();
         StringBuilder out = new StringBuilder("\n## Uncertainty and significance ").append(tag).append("\n\n");
-        out.append(intervals(model)).append('\n');
+        out.append(s.legend(model.seeds())).append('\n');
         if (!s.tasks().isEmpty()) {
             out.append("\n### Pairwise tests per task ").append(tag).append("\n\n");
             s.tasks().forEach(t -> out.append("- ").append(verdict(t, s.alpha())).append('\n'));
@@ -51,28 +49,6 @@ final class SignificanceTables {
                     .append("average ranks differ by less than the critical difference CD.\n");
         }
         return out.toString();
-    }
-
-    /** How the intervals were made, and whether the seeds are enough for the spread shown. */
-    private static String intervals(ReportModel model) {
-        StringBuilder out = new StringBuilder("Intervals in the accuracy table: 95% percentile bootstrap (B = ")
-                .append(BootstrapInterval.DEFAULT_REPLICATES).append(", seed ").append(BootstrapInterval.DEFAULT_SEED)
-                .append(") over the test images");
-        if (model.seeds() > 1) {
-            StdSpread spread = StdSpread.of(model.seeds(), 0.95);
-            out.append(" and the ").append(model.seeds()).append(" final seeds (each replicate resamples the seeds, ")
-                    .append("then the images for all of them alike). With ").append(model.seeds())
-                    .append(" seeds the ± std is itself uncertain: the 95% interval of the true std runs from ")
-                    .append(String.format(Locale.ROOT, "%.2f× to %.2f×", spread.lowerFactor(), spread.upperFactor()))
-                    .append(" the std shown (normal theory)")
-                    .append(spread.tooFew() ? "; " + model.seeds() + " seeds are too few for the spread shown to "
-                            + "mean much (use " + StdSpread.FEW_SEEDS + " or more)." : ".");
-        } else {
-            out.append(". One seed: the intervals cover the sampling of test images, not the variation between ")
-                    .append("training runs (use --seeds for that).");
-        }
-        return out.append(" Best method per task in **bold**; in _italics_, methods not significantly worse than it ")
-                .append("(McNemar, Holm-corrected, see below).").toString();
     }
 
     /** E.g. {@code textures: lora > full (p = 0.0012)} or {@code shapes: no significant difference}. */

@@ -1,6 +1,7 @@
 package org.peft4j.report;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonObject;
@@ -29,10 +30,12 @@ class ComparisonReportTest {
                 List.of(0.0, 0.5, 1.0), List.of(50.0, 80.0, 90.0), List.of(40.0, 70.0, 60.0)));
         List<Path> files = ComparisonReport.write(store);
         Path report = store.root().resolve(ComparisonReport.FOLDER);
-        List<String> names = files.stream().map(f -> f.getFileName().toString()).toList();
+        List<String> names = files.stream().filter(f -> f.getParent().equals(report))
+                .map(f -> f.getFileName().toString()).toList();
         assertEquals(List.of("report.md", "accuracy.csv", "summary.csv", "results.json", "accuracy-vs-params.png",
                 "task-accuracy.png", "cd-diagram.png", "similarity-agreement.png", "similarity-error-overlap.png",
-                "similarity-confident-overlap.png", "wise-a--m1.png"), names);
+                "similarity-confident-overlap.png", "wise-a--m1.png", "curves-a.png", "curves-b.png", "curves-c.png",
+                "curves-d.png"), names);
 
         String md = Files.readString(report.resolve("report.md"));
         md.lines().filter(l -> l.startsWith("#")).forEach(
@@ -52,6 +55,15 @@ class ComparisonReportTest {
         assertTrue(md.contains("Friedman test over 3 tasks and 3 methods: χ²(2) = 3.800, p = 0.1496"), md);
         assertTrue(md.contains("![critical difference](cd-diagram.png)"), md);
         assertTrue(md.contains("- m3 on d: diverged: "), md);
+        assertTrue(md.contains("![curves-a.png](curves-a.png)"), md);
+        List<String> flagged = md.lines().filter(l -> l.contains(" | final | ")).toList();
+        assertEquals(3, flagged.size(), md);
+        assertTrue(flagged.get(0).startsWith("| b ") && flagged.get(0).contains("| m2 ")
+                && flagged.get(0).contains("| loss rose at the end |      3 |     2.0000 |      0.5000 |    0.9000 |"),
+                flagged.get(0));
+        assertTrue(flagged.get(1).contains(" diverged |      1 |     2.0000 |"), flagged.get(1));
+        assertTrue(flagged.get(2).contains(" diverged |      0 |          – |"), "the second seed has no curve: "
+                + flagged.get(2));
 
         List<String> summary = Files.readAllLines(report.resolve("summary.csv"));
         assertEquals("protocol,method,mean_natural,mean_specialized,mean_structured,mean,avg_rank,inserted_params,"
@@ -78,6 +90,14 @@ class ComparisonReportTest {
         assertEquals(3.8, significance.getAsJsonObject("ranks").getAsJsonObject("friedman").get("chiSquare")
                 .getAsDouble(), 1e-9);
 
+        assertEquals(2 * 11, files.stream().filter(f -> f.getParent().getFileName().toString().equals("per-class"))
+                .count(), "per-class accuracy and confusion matrix of each ok cell");
+        assertEquals("true\\predicted,0,1\n0,10,0\n1,1,9\n",
+                Files.readString(report.resolve("per-class").resolve("a--m1-confusion.csv")), "both seeds counted");
+        assertEquals("class,examples,correct,accuracy\n0,10,10,100.0000\n1,10,9,90.0000\n",
+                Files.readString(report.resolve("per-class").resolve("a--m1-per-class.csv")));
+        assertTrue(md.contains("| m1     | 90.00 (class 1) |"), md);
+
         for (Path png : files.stream().filter(f -> f.toString().endsWith(".png")).toList()) {
             BufferedImage image = ImageIO.read(png.toFile());
             boolean wide = png.getFileName().toString().equals("cd-diagram.png");
@@ -86,5 +106,26 @@ class ComparisonReportTest {
             long size = Files.size(png);
             assertTrue(size > 10_000 && size < 2_000_000, png + " has " + size + " bytes");
         }
+    }
+
+    @Test
+    void drawsTheConfusionMatricesOfTheTasksAskedForAndRefusesAnUnknownTask() throws IOException {
+        ResultStore store = SyntheticStore.create(dir);
+        List<Path> files = ComparisonReport.write(store, 0.9, java.util.Set.of("d"));
+        List<String> pngs = files.stream().map(f -> f.getFileName().toString()).filter(n -> n.startsWith("confusion-"))
+                .toList();
+        assertEquals(List.of("confusion-d--m1.png", "confusion-d--m2.png"), pngs, "m3 diverged on d");
+        BufferedImage image = ImageIO.read(store.root().resolve("report").resolve(pngs.get(0)).toFile());
+        assertTrue(image.getWidth() >= 700 && image.getHeight() >= 700);
+        String md = Files.readString(store.root().resolve("report").resolve("report.md"));
+        assertTrue(md.contains("![confusion-d--m1.png](confusion-d--m1.png)"), md);
+
+        ComparisonReport.write(store);
+        assertTrue(Files.notExists(store.root().resolve("report").resolve(pngs.get(0))), "a figure not asked for again "
+                + "is removed");
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> ComparisonReport.write(store, 0.9, java.util.Set.of("e")));
+        assertTrue(e.getMessage().startsWith("task 'e' asked for a confusion matrix is not a task of the comparison"),
+                e.getMessage());
     }
 }

@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.Locale;
+import org.peft4j.eval.protocol.results.CellMarks;
 import org.peft4j.eval.protocol.results.CellStatus;
 import org.peft4j.eval.protocol.results.ComparisonResults;
 import org.peft4j.eval.protocol.results.ResultCell;
@@ -24,7 +26,7 @@ import org.peft4j.eval.protocol.store.PredictionsFile.Predictions;
  * @param ranks the test across tasks, or null with fewer than two complete tasks or two methods
  */
 public record SignificanceReport(double alpha, List<CellInterval> intervals, List<TaskSignificance> tasks,
-        RankSignificance ranks) {
+        RankSignificance ranks) implements CellMarks {
 
     /** The significance level used unless told otherwise. */
     public static final double DEFAULT_ALPHA = 0.05;
@@ -96,6 +98,48 @@ public record SignificanceReport(double alpha, List<CellInterval> intervals, Lis
      */
     public Optional<TaskSignificance> task(String task) {
         return tasks.stream().filter(t -> t.task().equals(task)).findFirst();
+    }
+
+    /**
+     * E.g. {@code **70.50 ± 1.20** [67.6, 73.3]}: bold for the best of the task (and every method
+     * tied with it), italics for not significantly worse than it, then the 95% interval.
+     */
+    @Override
+    public String mark(ResultCell cell, String text) {
+        String out = text;
+        TaskSignificance t = task(cell.task()).orElse(null);
+        if (t != null && cell.meanAccuracy() != null && cell.meanAccuracy() >= t.bestAccuracy()) {
+            out = "**" + out + "**";
+        } else if (t != null && t.notWorse().contains(cell.method())) {
+            out = "_" + out + "_";
+        }
+        CellInterval ci = interval(cell.method(), cell.task()).orElse(null);
+        return ci == null ? out : out + String.format(Locale.ROOT, " [%.1f, %.1f]", ci.interval().lower(),
+                ci.interval().upper());
+    }
+
+    /** How the intervals are made, whether the seeds are enough for the spread shown, what the marks mean. */
+    @Override
+    public String legend(int seeds) {
+        StringBuilder out = new StringBuilder("Intervals: 95% percentile bootstrap (B = ")
+                .append(BootstrapInterval.DEFAULT_REPLICATES).append(", seed ").append(BootstrapInterval.DEFAULT_SEED)
+                .append(") over the test images");
+        if (seeds > 1) {
+            StdSpread spread = StdSpread.of(seeds, 0.95);
+            out.append(" and the ").append(seeds).append(" final seeds (each replicate resamples the seeds, ")
+                    .append("then the images for all of them alike). With ").append(seeds)
+                    .append(" seeds the ± std is itself uncertain: the 95% interval of the true std runs from ")
+                    .append(String.format(Locale.ROOT, "%.2f× to %.2f×", spread.lowerFactor(), spread.upperFactor()))
+                    .append(" the std shown (normal theory)")
+                    .append(spread.tooFew() ? "; " + seeds + " seeds are too few for the spread shown to "
+                            + "mean much (use " + StdSpread.FEW_SEEDS + " or more)." : ".");
+        } else {
+            out.append(". One seed: the intervals cover the sampling of test images, not the variation between ")
+                    .append("training runs (use --seeds for that).");
+        }
+        return out.append(" Best method per task in **bold**; in _italics_, methods not significantly worse than it ")
+                .append(String.format(Locale.ROOT, "(McNemar's exact test on the first final seed, Holm-corrected over "
+                        + "the task's pairs, α = %.2f).", alpha)).toString();
     }
 
     private static TaskSignificance task(ComparisonResults results, String task, Map<String, boolean[][]> correct,

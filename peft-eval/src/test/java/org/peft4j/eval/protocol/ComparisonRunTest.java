@@ -26,6 +26,7 @@ import org.peft4j.eval.protocol.results.ResultCell;
 import org.peft4j.eval.protocol.results.ResultTable;
 import org.peft4j.eval.protocol.run.SequentialExecutor;
 import org.peft4j.eval.protocol.run.TrialRunner;
+import org.peft4j.eval.protocol.store.CurvePoint;
 import org.peft4j.eval.protocol.store.PredictionsFile;
 import org.peft4j.eval.protocol.store.ResultStore;
 import org.peft4j.eval.protocol.store.TrialClaims;
@@ -144,6 +145,35 @@ class ComparisonRunTest {
         try (Stream<Path> checkpoints = Files.walk(store.root()).filter(f -> f.getFileName().toString().equals("checkpoint"))) {
             assertEquals(0, checkpoints.count(), "epoch checkpoints are deleted once the record is written");
         }
+    }
+
+    @Test
+    @Order(2)
+    void everyTrialThatTrainedHasATrainingCurveMatchingItsRecord() {
+        int curves = 0;
+        for (String id : store.trialIds()) {
+            TrialRecord record = store.record(id).orElseThrow();
+            java.util.Optional<List<CurvePoint>> curve = store.readCurve(id);
+            if (record.status() == TrialStatus.FAILED) {
+                assertTrue(curve.orElse(List.of()).isEmpty(), "a failed trial trained no epoch: " + curve);
+                continue;
+            }
+            List<CurvePoint> points = curve.orElseThrow();
+            assertEquals(record.history().size(), points.size(), id);
+            for (int e = 0; e < points.size(); e++) {
+                assertEquals(record.history().get(e).epoch(), points.get(e).epoch());
+                assertEquals(record.history().get(e).meanLoss(), points.get(e).trainLoss(), 0.0);
+                assertEquals(record.history().get(e).lr(), points.get(e).lr(), 0.0);
+                assertTrue(points.get(e).seconds() > 0, points.toString());
+            }
+            if (record.status() == TrialStatus.OK) {
+                CurvePoint last = points.get(points.size() - 1);
+                assertEquals(record.metrics().accuracy(), last.evalAccuracy(), 1e-9,
+                        "the last epoch is evaluated on the trial's held-out split");
+            }
+            curves++;
+        }
+        assertTrue(curves >= 6, "tuning and final trials of probe and bias, and the diverged ones: " + curves);
     }
 
     @Test

@@ -136,7 +136,7 @@ public final class TrialRunner {
                 .onMismatch(ResumeMismatch.RESTART)
                 .listener(data -> draft.listener = new TrialListener(
                         new ProgressBar(trial.kind().label() + " " + s.describe(), s.recipe().epochs()), claim,
-                        s.recipe().dropLastSteps(data.train().size())))
+                        s.recipe().dropLastSteps(data.train().size()), new CurveRecorder(store.curveFile(draft.id))))
                 .observer(draft)
                 .build().run()) {
             draft.finish(run.training(), draft.listener.resumedEpochs());
