@@ -179,7 +179,7 @@ class CompareCommandTest {
         assertEquals(1, other.code());
         assertTrue(other.err().contains("holds another comparison (it differs in recipe)"), other.err());
 
-        assertTrue(Files.readString(output.resolve("results.md")).contains("pixel normalisation none (pixels in [0, 1], "
+        assertTrue(Files.readString(output.resolve("results.md")).contains("pixel normalisation none (pixels from 0 to 1, "
                 + "the study's choice on VTAB-1K), images resized to 32 px"));
         String[] normalised = java.util.Arrays.copyOf(args, args.length + 2);
         normalised[args.length] = "--normalization";

@@ -70,11 +70,11 @@ public record ComparisonSpec(
     /**
      * How the comparison prepared its images, for tables and reports.
      *
-     * @return e.g. "pixel normalisation none (pixels in [0, 1], the study's choice on VTAB-1K), images resized to 224 px"
+     * @return e.g. "pixel normalisation none (pixels from 0 to 1, the study's choice on VTAB-1K), images resized to 224 px"
      */
     public String preprocessingSentence() {
         return "pixel normalisation " + normalization.id() + (normalization == Normalization.NONE
-                ? " (pixels in [0, 1], the study's choice on VTAB-1K)" : "") + ", images resized to "
+                ? " (pixels from 0 to 1, the study's choice on VTAB-1K)" : "") + ", images resized to "
                 + model.imageSize() + " px";
     }
 
