@@ -16,10 +16,12 @@ import picocli.CommandLine.Model.CommandSpec;
 /** {@code peft report --store DIR}: tables, plots and analyses of a stored comparison. */
 @Command(name = "report", mixinStandardHelpOptions = true,
         description = {"Write the report of a comparison stored by 'peft compare' into <store>/report: report.md, "
-                + "accuracy.csv, summary.csv, results.json and PNG plots (accuracy vs inserted parameters, per-task "
-                + "accuracy, critical-difference diagram, prediction-similarity heatmaps, WiSE-FT curves computed by "
-                + "'peft wise', training curves per task, confusion matrices of the tasks named by --confusion), and "
-                + "per-class accuracy and confusion matrices as CSV in report/per-class. Every report gives 95%% bootstrap intervals, McNemar tests per task (Holm-corrected) "
+                + "report.html (self-contained, figures inlined), accuracy.csv, summary.csv, results.json and PNG plots "
+                + "(accuracy vs each cost with its Pareto front: inserted parameters, time per epoch, peak memory, "
+                + "inference time; per-task accuracy, critical-difference diagram, prediction-similarity heatmaps, "
+                + "WiSE-FT curves computed by 'peft wise', training curves per task, confusion matrices of the tasks "
+                + "named by --confusion), and per-class accuracy and confusion matrices as CSV in report/per-class. "
+                + "Every report gives 95%% bootstrap intervals, McNemar tests per task (Holm-corrected) "
                 + "and the Friedman test with Nemenyi's critical difference across tasks.",
                 "It reads only the store; an unfinished comparison gives a partial report."},
         footer = {"", "Examples:", "  peft report --store runs/vtab-1k-study",

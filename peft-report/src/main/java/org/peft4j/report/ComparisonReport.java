@@ -21,10 +21,12 @@ import org.peft4j.runtime.io.AtomicFiles;
 /**
  * Writes the full report of a result store into its {@value #FOLDER} folder: {@code report.md},
  * {@code accuracy.csv}, {@code summary.csv}, {@code results.json} and the PNG plots (accuracy vs
- * inserted parameters, per-task accuracy bars, the critical-difference diagram when the Friedman
+ * each cost with its Pareto front, per-task accuracy bars, the critical-difference diagram when the Friedman
  * test applies, one similarity heatmap per measure, one WiSE-FT plot per curve stored under
  * {@code wise/}, one training-curves figure per task, confusion matrices of the tasks asked for),
- * and the per-class accuracy and confusion matrix of every cell as CSV under {@code per-class/}. Every report carries bootstrap intervals and significance tests.
+ * the per-class accuracy and confusion matrix of every cell as CSV under {@code per-class/}, and
+ * {@code report.html}, the Markdown page with its figures inlined. Every report carries bootstrap
+ * intervals and significance tests.
  */
 public final class ComparisonReport {
 
@@ -95,6 +97,7 @@ public final class ComparisonReport {
         drawn.addAll(curvePlots);
         drawn.addAll(confusionPlots);
         deleteStalePlots(dir, drawn);
+        files.add(HtmlReport.write(dir));
         return files;
     }
 
@@ -113,8 +116,10 @@ public final class ComparisonReport {
     private static List<String> plots(ReportModel model, PredictionAnalysis analysis, SignificanceReport significance,
             List<WiseCurve> wise, Path dir) {
         List<String> names = new ArrayList<>();
-        if (AccuracyVsParamsPlot.write(model, dir.resolve("accuracy-vs-params.png"))) {
-            names.add("accuracy-vs-params.png");
+        for (CostMeasure measure : CostMeasure.values()) {
+            if (ParetoPlot.write(model, measure, dir.resolve(measure.plotFile()))) {
+                names.add(measure.plotFile());
+            }
         }
         TaskAccuracyPlot.write(model, dir.resolve("task-accuracy.png"));
         names.add("task-accuracy.png");

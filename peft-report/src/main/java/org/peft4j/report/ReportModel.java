@@ -100,7 +100,7 @@ public record ReportModel(String comparison, ProtocolKind protocol, int seeds, L
         Double peak = finals.stream().filter(r -> r.memory() != null && r.memory().peakRssMib() >= 0)
                 .mapToDouble(r -> r.memory().peakRssMib()).boxed().max(Double::compare).orElse(null);
         return new MethodRow(method, cells, groupMeans, mean(List.copyOf(cells.values())), rank, params, percent,
-                seconds, peak);
+                seconds, peak, MethodCosts.of(finals));
     }
 
     /** The cell's mean test accuracy when it ended ok, else NaN. */

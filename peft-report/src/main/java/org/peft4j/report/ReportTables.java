@@ -59,7 +59,12 @@ public final class ReportTables {
         out.append("\n## Parameters and cost ").append(tag).append("\n\n").append(costTable(model)).append('\n');
         out.append("Inserted params: trainable parameters outside the head, mean over tasks of the selected ")
                 .append("configurations; % of the backbone's parameters (head excluded). Train time: mean over the ")
-                .append("final runs; peak memory: largest peak resident set of the final runs.\n");
+                .append("final runs, per run and per epoch; peak memory: largest peak resident set of the final runs")
+                .append(gpu(model) ? "; GPU memory: largest memory in use on the GPU after a final run" : "")
+                .append(". Inference: images per second on one batch of the test split (mean of the final runs), ")
+                .append("with the method's modules in place (unmerged) and folded into the weights (merged; ")
+                .append(Numbers.MISSING).append(" for a method that cannot merge).\n");
+        out.append(ParetoTables.markdown(model));
         out.append(sections);
         if (!analysis.mean().isEmpty()) {
             out.append("\n## Prediction similarity ").append(tag).append("\n\n").append("Mean over the ")
@@ -139,14 +144,32 @@ public final class ReportTables {
      * @return Markdown table text
      */
     public static String costTable(ReportModel model) {
-        MarkdownTable table = new MarkdownTable(List.of("method", "inserted params", "% of backbone",
-                "train time per run (s)", "peak memory (MiB)"));
+        boolean gpu = gpu(model);
+        List<String> header = new ArrayList<>(List.of("method", "inserted params", "% of backbone",
+                "train time per run (s)", "per epoch (s)", "peak memory (MiB)"));
+        if (gpu) {
+            header.add("GPU memory (MiB)");
+        }
+        header.addAll(List.of("inference unmerged (img/s)", "merged (img/s)"));
+        MarkdownTable table = new MarkdownTable(header);
         for (MethodRow r : model.rows()) {
-            table.add(List.of(r.method(), Numbers.count(r.insertedParameters()), Numbers.percent(r.insertedPercent()),
-                    r.trainSeconds() == null ? Numbers.MISSING : String.format(Locale.ROOT, "%.1f", r.trainSeconds()),
-                    r.peakRssMib() == null ? Numbers.MISSING : String.format(Locale.ROOT, "%.0f", r.peakRssMib())));
+            MethodCosts c = r.costs();
+            List<String> cells = new ArrayList<>(List.of(r.method(), Numbers.count(r.insertedParameters()),
+                    Numbers.percent(r.insertedPercent()), Numbers.decimals(r.trainSeconds(), 1),
+                    Numbers.decimals(c.epochSeconds(), 2), Numbers.decimals(r.peakRssMib(), 0)));
+            if (gpu) {
+                cells.add(Numbers.decimals(c.gpuMemoryMib(), 0));
+            }
+            cells.add(Numbers.decimals(c.unmergedImagesPerSecond(), 0));
+            cells.add(Numbers.decimals(c.mergedImagesPerSecond(), 0));
+            table.add(cells);
         }
         return table.text();
+    }
+
+    /** Whether some final run of the report recorded GPU memory. */
+    private static boolean gpu(ReportModel model) {
+        return model.rows().stream().anyMatch(r -> r.costs().gpuMemoryMib() != null);
     }
 
     private static String matrixTable(SimilarityMatrix m) {
@@ -223,14 +246,17 @@ public final class ReportTables {
         List<String> header = new ArrayList<>(List.of("protocol", "method"));
         model.groups().forEach(g -> header.add("mean_" + g));
         header.addAll(List.of("mean", "avg_rank", "inserted_params", "inserted_percent", "train_seconds",
-                "peak_rss_mib"));
+                "peak_rss_mib", "epoch_seconds", "gpu_memory_mib", "unmerged_images_per_second",
+                "merged_images_per_second"));
         StringBuilder out = new StringBuilder(Csv.line(header));
         for (MethodRow r : model.rows()) {
             List<String> fields = new ArrayList<>(List.of(model.protocol().label(), r.method()));
             model.groups().forEach(g -> fields.add(Numbers.raw(r.groupMeans().get(g))));
             fields.addAll(List.of(Numbers.raw(r.mean()), Numbers.raw(r.averageRank()),
                     Numbers.raw(r.insertedParameters()), Numbers.raw(r.insertedPercent()),
-                    Numbers.raw(r.trainSeconds()), Numbers.raw(r.peakRssMib())));
+                    Numbers.raw(r.trainSeconds()), Numbers.raw(r.peakRssMib()), Numbers.raw(r.costs().epochSeconds()),
+                    Numbers.raw(r.costs().gpuMemoryMib()), Numbers.raw(r.costs().unmergedImagesPerSecond()),
+                    Numbers.raw(r.costs().mergedImagesPerSecond())));
             out.append(Csv.line(fields));
         }
         return out.toString();

@@ -33,9 +33,10 @@ class ComparisonReportTest {
         List<String> names = files.stream().filter(f -> f.getParent().equals(report))
                 .map(f -> f.getFileName().toString()).toList();
         assertEquals(List.of("report.md", "accuracy.csv", "summary.csv", "results.json", "accuracy-vs-params.png",
+                "accuracy-vs-epoch-time.png", "accuracy-vs-memory.png", "accuracy-vs-inference-time.png",
                 "task-accuracy.png", "cd-diagram.png", "similarity-agreement.png", "similarity-error-overlap.png",
                 "similarity-confident-overlap.png", "wise-a--m1.png", "curves-a.png", "curves-b.png", "curves-c.png",
-                "curves-d.png"), names);
+                "curves-d.png", "report.html"), names);
 
         String md = Files.readString(report.resolve("report.md"));
         md.lines().filter(l -> l.startsWith("#")).forEach(
@@ -55,6 +56,13 @@ class ComparisonReportTest {
         assertTrue(md.contains("Friedman test over 3 tasks and 3 methods: χ²(2) = 3.800, p = 0.1496"), md);
         assertTrue(md.contains("![critical difference](cd-diagram.png)"), md);
         assertTrue(md.contains("- m3 on d: diverged: "), md);
+        String squeezed = md.replaceAll(" +", " ");
+        assertTrue(squeezed.contains("| m1 | 1,000 | 0.100% | 10.0 | 4.00 | 800 | 1000 | 2000 |"), md);
+        assertTrue(squeezed.contains("| m2 | 100,000 | 10.0% | 10.0 | 2.00 | 900 | 4000 | – |"), md);
+        assertTrue(squeezed.contains("| m3 | 0 | 0.00% | 10.0 | – | 800 | – | – |"), "no costs recorded: " + md);
+        // m1 and m2 have the same mean (m3 none): the cheaper one is the front, alone
+        assertTrue(md.contains("- inserted parameters: m1 (80.00%, 1.0K)\n- training time per epoch: m2 (80.00%, 2.00 s)\n"
+                + "- peak host memory: m1 (80.00%, 800 MiB)\n- inference time: m2 (80.00%, 0.250 ms)\n"), md);
         assertTrue(md.contains("![curves-a.png](curves-a.png)"), md);
         List<String> flagged = md.lines().filter(l -> l.contains(" | final | ")).toList();
         assertEquals(3, flagged.size(), md);
@@ -67,8 +75,10 @@ class ComparisonReportTest {
 
         List<String> summary = Files.readAllLines(report.resolve("summary.csv"));
         assertEquals("protocol,method,mean_natural,mean_specialized,mean_structured,mean,avg_rank,inserted_params,"
-                + "inserted_percent,train_seconds,peak_rss_mib", summary.get(0));
-        assertEquals("quick,m2,85.0,95.0,55.0,80.0,1.625,100000.0,10.0,10.0,900.0", summary.get(2));
+                + "inserted_percent,train_seconds,peak_rss_mib,epoch_seconds,gpu_memory_mib,unmerged_images_per_second,"
+                + "merged_images_per_second", summary.get(0));
+        assertEquals("quick,m2,85.0,95.0,55.0,80.0,1.625,100000.0,10.0,10.0,900.0,2.0,,4000.0,", summary.get(2));
+        assertEquals("quick,m3,60.0,75.0,,,2.875,0.0,0.0,10.0,800.0,,,,", summary.get(3), "m3's records keep no costs");
         List<String> accuracy = Files.readAllLines(report.resolve("accuracy.csv"));
         assertEquals(1 + 3 * 4, accuracy.size());
         assertTrue(accuracy.contains("quick,m3,d,structured,diverged,0,,,3.0,,"), accuracy.toString());
@@ -84,6 +94,8 @@ class ComparisonReportTest {
                 .getAsJsonObject("agreement").getAsJsonArray("values").get(0).getAsJsonArray().get(1).getAsDouble(),
                 1e-9);
         assertEquals(4, json.getAsJsonArray("ensembles").size());
+        assertEquals("[\"m2\"]", json.getAsJsonObject("paretoFronts").get("inference time").toString());
+        assertEquals(2000.0, m1.getAsJsonObject("costs").get("mergedImagesPerSecond").getAsDouble(), 1e-9);
         assertEquals(1, json.getAsJsonArray("wise").size());
         JsonObject significance = json.getAsJsonObject("significance");
         assertEquals(11, significance.getAsJsonArray("intervals").size());

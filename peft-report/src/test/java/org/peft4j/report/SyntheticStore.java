@@ -28,7 +28,8 @@ import org.peft4j.runtime.vit.VitConfig;
  * writers (no training). Tasks: {@code a} (natural), {@code b} (natural), {@code c} (specialized),
  * {@code d} (structured), 10 test examples each, labels {@code i % 2}. Methods {@code m1}, {@code m2},
  * {@code m3}; two seeds. Seed 0 gets the first {@link #CORRECT} examples right, seed 1 one more
- * (+10 points). {@code m3} diverges on task {@code d}.
+ * (+10 points). {@code m3} diverges on task {@code d}. Final records of {@code m1} and {@code m2} have
+ * the costs in {@link #COSTS}; those of {@code m3} none, as records written before costs were kept.
  */
 final class SyntheticStore {
 
@@ -43,6 +44,11 @@ final class SyntheticStore {
 
     /** Inserted parameters by method. */
     static final Map<String, Long> INSERTED = Map.of("m1", 1_000L, "m2", 100_000L, "m3", 0L);
+
+    /** Costs of the final records by method: m1 merges, m2 does not. */
+    static final Map<String, TrialRecord.Costs> COSTS = Map.of(
+            "m1", new TrialRecord.Costs(4.0, -1, new TrialRecord.Inference(8, 5, 1000, 2000)),
+            "m2", new TrialRecord.Costs(2.0, -1, new TrialRecord.Inference(8, 5, 4000, -1)));
 
     /** Backbone parameters. */
     static final long BACKBONE = 1_000_000L;
@@ -124,7 +130,8 @@ final class SyntheticStore {
 
     static TrialRecord record(Trial t, TrialStatus status, double accuracy, TrialRecord.PredictionsInfo predictions) {
         String method = t.settings().method();
-        return TestRecords.of(t, status, accuracy, N, predictions, INSERTED.get(method), BACKBONE,
+        TrialRecord r = TestRecords.of(t, status, accuracy, N, predictions, INSERTED.get(method), BACKBONE,
                 method.equals("m2") ? 900.0 : 800.0);
+        return t instanceof FinalTrial && COSTS.containsKey(method) ? TestRecords.withCosts(r, COSTS.get(method)) : r;
     }
 }

@@ -114,6 +114,11 @@ class ComparisonRunTest {
         assertEquals(2, fin.history().size());
         assertTrue(fin.timing().trainSeconds() > 0 && fin.timing().totalSeconds() >= fin.timing().trainSeconds());
         assertTrue(fin.memory().peakRssMib() > 50, "VmHWM: " + fin.memory());
+        assertTrue(fin.costs().epochSeconds() > 0 && fin.costs().epochSeconds() <= fin.timing().trainSeconds(),
+                "an epoch takes part of the training time: " + fin.costs());
+        assertEquals(-1, fin.costs().gpuMemoryMib(), "trained on the CPU");
+        assertTrue(fin.costs().inference().unmergedImagesPerSecond() > 0, fin.costs().toString());
+        assertEquals(-1, fin.costs().inference().mergedImagesPerSecond(), "the test method bias is not mergeable");
         assertEquals(bias.selectedTrial(), store.readTrial(fin.trialId()) instanceof FinalTrial f ? f.selectedFrom() : "");
 
         PredictionsFile.Predictions p = store.readPredictions(fin.trialId());
@@ -137,6 +142,8 @@ class ComparisonRunTest {
         TrialRecord tuning = store.record(bias.selectedTrial()).orElseThrow();
         assertEquals("val200", tuning.metrics().split());
         assertNull(tuning.predictions(), "only final trials store predictions");
+        assertNull(tuning.costs().inference(), "only final trials are timed at inference");
+        assertTrue(tuning.costs().epochSeconds() > 0);
         assertEquals(bias.valAccuracy(), tuning.metrics().accuracy());
         TrialRecord failed = store.trialIds().stream().map(id -> store.record(id).orElseThrow())
                 .filter(r -> r.settings().method().equals("broken")).findFirst().orElseThrow();
