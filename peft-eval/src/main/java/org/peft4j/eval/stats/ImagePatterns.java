@@ -1,5 +1,6 @@
 package org.peft4j.eval.stats;
 
+import java.util.Arrays;
 import java.util.TreeMap;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.statistics.distribution.BinomialDistribution;
@@ -8,16 +9,21 @@ import org.apache.commons.statistics.distribution.BinomialDistribution;
  * The test images of one task grouped by correctness pattern: bit r of a pattern is whether row r
  * (a seed of a method) got the image right. Resampling the n images with replacement only matters
  * through how many images of each pattern are drawn, a multinomial draw sampled as a chain of
- * binomials, so a bootstrap replicate costs O(patterns), not O(n · rows).
+ * binomials, so a bootstrap replicate costs O(patterns), not O(n · rows); with many patterns
+ * for few images, drawing the image indices themselves (O(n)) is cheaper, see {@link #draw}.
  */
 final class ImagePatterns {
 
     /** At most this many rows fit the bits of a pattern. */
     static final int MAX_ROWS = Long.SIZE - 1;
 
+    /** One binomial draw costs about as much as this many image draws (measured, commons-statistics 1.1). */
+    private static final long BINOMIAL_COST = 1000;
+
     private final int images;
     private final long[] masks;
     private final int[] counts;
+    private final int[] patternOf;
 
     /**
      * Groups the images.
@@ -33,19 +39,23 @@ final class ImagePatterns {
             throw new IllegalArgumentException("at most " + MAX_ROWS + " seeds, not " + rows);
         }
         images = correct[0].length;
+        long[] imageMasks = new long[images];
         TreeMap<Long, Integer> patterns = new TreeMap<>();
         for (int i = 0; i < images; i++) {
-            long mask = 0;
             for (int r = 0; r < rows; r++) {
                 if (correct[r].length != images) {
                     throw new IllegalArgumentException("seeds with different numbers of test images");
                 }
-                mask |= correct[r][i] ? 1L << r : 0;
+                imageMasks[i] |= correct[r][i] ? 1L << r : 0;
             }
-            patterns.merge(mask, 1, Integer::sum);
+            patterns.merge(imageMasks[i], 1, Integer::sum);
         }
         masks = patterns.keySet().stream().mapToLong(Long::longValue).toArray();
         counts = patterns.values().stream().mapToInt(Integer::intValue).toArray();
+        patternOf = new int[images];
+        for (int i = 0; i < images; i++) {
+            patternOf[i] = Arrays.binarySearch(masks, imageMasks[i]);
+        }
     }
 
     /** @return the number of test images n */
@@ -80,6 +90,24 @@ final class ImagePatterns {
             drawn[j] = j == masks.length - 1 ? remaining : binomial(remaining, (double) counts[j] / pool, rng);
             remaining -= drawn[j];
             pool -= counts[j];
+        }
+        return drawn;
+    }
+
+    /**
+     * Resamples the n images with replacement the cheaper way: by the binomial chain of
+     * {@link #resample}, or, with many patterns for few images, by drawing n image indices.
+     *
+     * @param rng the random source
+     * @return how many images of each pattern were drawn, summing to n
+     */
+    int[] draw(UniformRandomProvider rng) {
+        if (masks.length * BINOMIAL_COST <= images) {
+            return resample(rng);
+        }
+        int[] drawn = new int[masks.length];
+        for (int i = 0; i < images; i++) {
+            drawn[patternOf[rng.nextInt(images)]]++;
         }
         return drawn;
     }

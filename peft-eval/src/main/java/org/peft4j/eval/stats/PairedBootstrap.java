@@ -69,7 +69,7 @@ public record PairedBootstrap(double difference, int seedsA, int seedsB, int rep
                 picksA[(int) (u * a.length)]++;
                 picksB[(int) (u * b.length)]++;
             }
-            int[] drawn = patterns.resample(rng);
+            int[] drawn = patterns.draw(rng);
             long delta = patterns.hits(drawn, picksA, 0) - patterns.hits(drawn, picksB, a.length);
             atMostZero += delta <= 0 ? 1 : 0;
             atLeastZero += delta >= 0 ? 1 : 0;

@@ -4,9 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.SplittableRandom;
 import java.util.Collections;
 import java.util.List;
 import java.util.Random;
+import org.apache.commons.rng.UniformRandomProvider;
 import org.junit.jupiter.api.Test;
 
 /** The paired bootstrap over seeds and images against the cases that motivated it (issue #17). */
@@ -74,6 +77,47 @@ class PairedBootstrapTest {
         assertEquals(3, t.seedsA());
         assertEquals(1, t.seedsB());
         assertTrue(t.p() < 0.01, t.toString());
+    }
+
+    /** Drawing image indices and the binomial chain resample alike: same mean and spread of the hits. */
+    @Test
+    void bothWaysOfResamplingImagesAgree() {
+        Random r = new Random(11);
+        double[] difficulty = StatsTest.difficulty(r, 2000);
+        ImagePatterns patterns = new ImagePatterns(seeds(r, difficulty, 4));
+        UniformRandomProvider rng = new SplittableRandom(3)::nextLong;
+        int[] picks = {1, 2, 0, 1};
+        double[] byImages = new double[20_000];
+        double[] byBinomials = new double[byImages.length];
+        for (int b = 0; b < byImages.length; b++) {
+            byImages[b] = patterns.hits(patterns.draw(rng), picks, 0);
+            byBinomials[b] = patterns.hits(patterns.resample(rng), picks, 0);
+        }
+        double standardError = std(byBinomials) * Math.sqrt(2.0 / byImages.length);
+        assertEquals(mean(byBinomials), mean(byImages), 4 * standardError);
+        assertEquals(std(byBinomials), std(byImages), 0.03 * std(byBinomials));
+    }
+
+    /** A textures-sized test set with five seeds per method, at the default B. */
+    @Test
+    void fiveSeedsOnATexturesSizedTestSetAreFast() {
+        Random r = new Random(12);
+        double[] difficulty = StatsTest.difficulty(r, 1880);
+        boolean[][] a = seeds(r, difficulty, 5);
+        boolean[][] b = seeds(r, difficulty, 5);
+        long start = System.nanoTime();
+        PairedBootstrap.of(a, b);
+        double seconds = (System.nanoTime() - start) / 1e9;
+        assertTrue(seconds < 5, "took " + seconds + " s");
+    }
+
+    private static double mean(double[] v) {
+        return Arrays.stream(v).average().orElseThrow();
+    }
+
+    private static double std(double[] v) {
+        double m = mean(v);
+        return Math.sqrt(Arrays.stream(v).map(x -> (x - m) * (x - m)).sum() / (v.length - 1));
     }
 
     /** n images of which exactly {@code right}, chosen at random, are right. */
