@@ -17,7 +17,7 @@ final class ImagePatterns {
     /** At most this many rows fit the bits of a pattern. */
     static final int MAX_ROWS = Long.SIZE - 1;
 
-    /** One binomial draw costs about as much as this many image draws (measured, commons-statistics 1.1). */
+    /** A binomial draw costs roughly this many image draws (about 9 µs against a few ns, measured here). */
     private static final long BINOMIAL_COST = 1000;
 
     private final int images;
