@@ -178,6 +178,36 @@ class CompareCommandTest {
         Run other = peft(changed);
         assertEquals(1, other.code());
         assertTrue(other.err().contains("holds another comparison (it differs in recipe)"), other.err());
+
+        assertTrue(Files.readString(output.resolve("results.md")).contains("pixel normalisation none (pixels from 0 to 1, "
+                + "the study's choice on VTAB-1K), images resized to 32 px"));
+        String[] normalised = java.util.Arrays.copyOf(args, args.length + 2);
+        normalised[args.length] = "--normalization";
+        normalised[args.length + 1] = "imagenet";
+        Run renormalised = peft(normalised);
+        assertEquals(1, renormalised.code());
+        assertTrue(renormalised.err().contains("holds another comparison (it differs in normalization)"), renormalised.err());
+    }
+
+    @Test
+    void normalizationOverridesTheBenchmarksForTheWholeComparison() {
+        String[] base = {"compare", "--dry-run", "--data", data.toString(), "--methods", "probe", "--plugins", plugins};
+        Run clip = peft(concat(base, "--model", "vit-tiny", "--normalization", "clip"));
+        assertTrue(clip.out().contains("(pixels: clip)"), clip.out());
+        Run pretrained = peft(concat(base, "--model", "vit-s16", "--normalization", "pretrained"));
+        assertTrue(pretrained.out().contains("(pixels: inception)"), pretrained.out());
+        Run none = peft(concat(base, "--model", "vit-s16"));
+        assertTrue(none.out().contains("(pixels: none)"), "the study's default: " + none.out());
+        Run bad = peft(concat(base, "--normalization", "sepia"));
+        assertEquals(1, bad.code());
+        assertTrue(bad.err().contains("--normalization sepia: unknown normalisation 'sepia'; expected one of [none, "
+                + "imagenet, inception, clip], or pretrained"), bad.err());
+    }
+
+    private static String[] concat(String[] a, String... b) {
+        String[] out = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        return out;
     }
 
     @Test

@@ -39,6 +39,7 @@ public final class ReportTables {
         out.append(model.protocol().label().equals("quick")
                 ? "Protocol: **quick** (a smoke run with fewer epochs and smaller grids; these are not the study's numbers).\n"
                 : "Protocol: **study**.\n");
+        out.append("Preprocessing: ").append(model.preprocessing()).append(".\n");
         out.append(ResultBuild.sentence(model.builds())).append('\n');
         if (!model.complete()) {
             out.append("\n**Incomplete:** some (method, task) cells are still pending.\n");

@@ -176,7 +176,8 @@ public final class ResultTable {
         int seeds = results.spec().seeds();
         return protocol + ". Test top-1 accuracy (%) after the last epoch of the configuration selected on val200"
                 + (seeds > 1 ? ", mean ± sample std over " + seeds + " seeds" : ", one seed")
-                + "; mean = plain mean over tasks; inserted params = mean over tasks of the selected configurations.";
+                + "; mean = plain mean over tasks; inserted params = mean over tasks of the selected configurations; "
+                + results.spec().preprocessingSentence() + ".";
     }
 
     private static String cellText(ResultCell c, CellMarks marks) {
