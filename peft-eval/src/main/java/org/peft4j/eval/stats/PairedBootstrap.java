@@ -54,7 +54,6 @@ public record PairedBootstrap(double difference, int seedsA, int seedsB, int rep
         System.arraycopy(b, 0, rows, a.length, b.length);
         ImagePatterns patterns = new ImagePatterns(rows);
         int draws = Math.max(a.length, b.length);
-        double scale = 100.0 / ((long) patterns.images() * draws);
         SplittableRandom random = new SplittableRandom(seed);
         UniformRandomProvider rng = random::nextLong;
         int[] picksA = new int[a.length];
@@ -70,6 +69,7 @@ public record PairedBootstrap(double difference, int seedsA, int seedsB, int rep
                 picksB[(int) (u * b.length)]++;
             }
             int[] drawn = patterns.draw(rng);
+            // both accuracies divide by images · draws, so the sign of Δ* is that of the hit difference
             long delta = patterns.hits(drawn, picksA, 0) - patterns.hits(drawn, picksB, a.length);
             atMostZero += delta <= 0 ? 1 : 0;
             atLeastZero += delta >= 0 ? 1 : 0;
