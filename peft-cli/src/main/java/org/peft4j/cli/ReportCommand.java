@@ -21,7 +21,8 @@ import picocli.CommandLine.Model.CommandSpec;
                 + "inference time; per-task accuracy, critical-difference diagram, prediction-similarity heatmaps, "
                 + "WiSE-FT curves computed by 'peft wise', training curves per task, confusion matrices of the tasks "
                 + "named by --confusion), and per-class accuracy and confusion matrices as CSV in report/per-class. "
-                + "Every report gives 95%% bootstrap intervals, McNemar tests per task (Holm-corrected) "
+                + "Every report gives 95%% bootstrap intervals, pairwise tests per task "
+                + "(McNemar exact with one seed, a paired bootstrap over seeds and images with several; Holm-corrected) "
                 + "and the Friedman test with Nemenyi's critical difference across tasks.",
                 "It reads only the store; an unfinished comparison gives a partial report."},
         footer = {"", "Examples:", "  peft report --store runs/vtab-1k-study",

@@ -53,7 +53,8 @@ public final class ReportJson {
                         + "by ascending cost",
                 "similarity", "first final seed per (method, task); matrices averaged cell-wise over tasks",
                 "significance", "intervals: 95% percentile bootstrap over test images (and seeds when several), "
-                        + "B = 1000, seed 17; tasks: McNemar's exact test per pair on the first final seed, "
+                        + "B = 1000, seed 17; tasks: per pair, McNemar's exact test with one final seed each, else a "
+                        + "paired bootstrap over seeds and test images (B = 10000, seed 17, two-sided), "
                         + "Holm-corrected per task; ranks: Friedman test (tie-corrected, with Iman-Davenport F) and "
                         + "Nemenyi's critical difference over the tasks where every method has an accuracy"));
         out.put("tasks", model.tasks().stream().map(t -> ordered("name", t.name(), "group", t.group(),

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.peft4j.eval.stats.FriedmanTest;
+import org.peft4j.eval.stats.McNemarExact;
 import org.peft4j.eval.stats.PairTest;
 import org.peft4j.eval.stats.RankSignificance;
 import org.peft4j.eval.stats.SignificanceReport;
@@ -31,10 +32,14 @@ final class SignificanceTables {
         if (!s.tasks().isEmpty()) {
             out.append("\n### Pairwise tests per task ").append(tag).append("\n\n");
             s.tasks().forEach(t -> out.append("- ").append(verdict(t, s.alpha())).append('\n'));
-            out.append('\n').append(pairTable(s)).append("\nMcNemar's exact test on the test predictions of the ")
-                    .append("first final seed: a two-sided binomial test on the images exactly one of the two ")
-                    .append("methods gets right (only A / only B). p (Holm): corrected with Holm's method over the ")
-                    .append("pairs of each task; significant when below ").append(alpha(s.alpha())).append(".\n");
+            out.append('\n').append(pairTable(s)).append("\nacc A, acc B: mean test accuracy over the final seeds. ")
+                    .append("McNemar exact (both methods with one final seed): a two-sided binomial test on the ")
+                    .append("images exactly one of the two methods gets right (only A / only B). Paired bootstrap ")
+                    .append("(several seeds): each replicate resamples the seeds, seed i of A paired with seed i of ")
+                    .append("B, and the test images, the same for both; p = 2 · (1 + replicates on the rarer side ")
+                    .append("of 0) / (B + 1), capped at 1, so the test agrees with the intervals. p (Holm): ")
+                    .append("corrected with Holm's method over the pairs of each task; significant when below ")
+                    .append(alpha(s.alpha())).append(".\n");
         }
         out.append("\n### Across tasks ").append(tag).append("\n\n");
         RankSignificance r = s.ranks();
@@ -65,14 +70,17 @@ final class SignificanceTables {
                         + "between the other pairs" : ""));
     }
 
-    private static String pairTable(SignificanceReport s) {
-        MarkdownTable table = new MarkdownTable(List.of("task", "A", "B", "acc A", "acc B", "only A", "only B", "p",
-                "p (Holm)", "significant"));
+    /** One row per pair of methods per task; the McNemar counts only where McNemar's test was used. */
+    static String pairTable(SignificanceReport s) {
+        MarkdownTable table = new MarkdownTable(List.of("task", "A", "B", "acc A", "acc B", "test", "only A",
+                "only B", "p", "p (Holm)", "significant"));
         for (TaskSignificance t : s.tasks()) {
             for (PairTest p : t.pairs()) {
+                McNemarExact m = p.test() instanceof McNemarExact e ? e : null;
                 table.add(List.of(t.task(), p.a(), p.b(), Numbers.fixed2(p.accuracyA()), Numbers.fixed2(p.accuracyB()),
-                        String.valueOf(p.test().onlyA()), String.valueOf(p.test().onlyB()), p(p.test().p()),
-                        p(p.holmP()), p.significant(s.alpha()) ? "yes" : "no"));
+                        p.test().name(), m == null ? Numbers.MISSING : String.valueOf(m.onlyA()),
+                        m == null ? Numbers.MISSING : String.valueOf(m.onlyB()), p(p.test().p()), p(p.holmP()),
+                        p.significant(s.alpha()) ? "yes" : "no"));
             }
         }
         return table.text();

@@ -42,16 +42,17 @@ class ComparisonReportTest {
         md.lines().filter(l -> l.startsWith("#")).forEach(
                 l -> assertTrue(l.contains("[quick protocol]") || l.startsWith("## Cells") || l.startsWith("## Plots"), l));
         // mean ± std over the two seeds, the 95% bootstrap interval; bold: best, italics: not significantly worse
-        // (10 test images per task are too few for any McNemar test to reject).
+        // (two seeds: the paired bootstrap over seeds and images; on a, m1 (90, 100) beats m3 (50, 60) on both seeds).
         assertTrue(md.contains("| m1     | **95.00 ± 7.07** [80.0, 100.0] | **85.00 ± 7.07** [60.0, 100.0] | "
                 + "  _75.00 ± 7.07_ [50.0, 100.0] | **65.00 ± 7.07** [35.0, 90.0] |   90.00 |       75.00 |      65.00 |"
                 + " 80.00 |     1.50 |"), md);
-        assertTrue(md.contains("| m3     |    _55.00 ± 7.07_ [25.0, 80.0] |    _65.00 ± 7.07_ [35.0, 90.0] | "
+        assertTrue(md.contains("| m3     |      55.00 ± 7.07 [25.0, 80.0] |    _65.00 ± 7.07_ [35.0, 90.0] | "
                 + "  _75.00 ± 7.07_ [50.0, 100.0] |                      diverged |   60.00 |       75.00 |          – |"
                 + "     – |     2.88 |"), md);
-        assertTrue(md.contains("- a: no significant difference\n"), md);
-        assertTrue(md.contains("| a    | m1 | m3 | 90.00 | 50.00 |      4 |      0 | 0.1250 |   0.3750 |          no |"),
-                md);
+        assertTrue(md.contains("- a: m1 > m3 (p = 0.0228); no significant difference between the other pairs\n"), md);
+        assertTrue(md.contains("| a    | m1 | m3 | 95.00 | 55.00 | paired bootstrap over seeds and images, B = 10000 |"
+                + "      – |      – | 0.0076 |   0.0228 |         yes |"), md);
+        assertTrue(md.contains("(paired bootstrap over seeds and images, B = 10000, Holm-corrected"), md);
         assertTrue(md.contains("2 seeds are too few for the spread shown"), md);
         assertTrue(md.contains("Friedman test over 3 tasks and 3 methods: χ²(2) = 3.800, p = 0.1496"), md);
         assertTrue(md.contains("![critical difference](cd-diagram.png)"), md);
