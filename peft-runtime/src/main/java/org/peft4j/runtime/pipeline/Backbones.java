@@ -3,6 +3,12 @@ package org.peft4j.runtime.pipeline;
 import ai.djl.Device;
 import ai.djl.engine.Engine;
 import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+import org.peft4j.runtime.adapters.AdapterMetadata;
+import org.peft4j.runtime.data.Preprocessing;
+import org.peft4j.runtime.io.CheckpointConfig;
+import org.peft4j.runtime.io.CheckpointException;
 import org.peft4j.runtime.io.CheckpointFile;
 import org.peft4j.runtime.io.CheckpointReader;
 import org.peft4j.runtime.io.Checkpoints;
@@ -82,14 +88,43 @@ public final class Backbones {
     }
 
     /**
-     * The preset whose architecture a checkpoint's tensors have (see {@link VitArchitecture#presetOf}).
+     * The preprocessing that travels with a checkpoint: the one a merged export records, else the
+     * one its {@code config.json} states (timm's {@code pretrained_cfg}), else the preset's.
+     *
+     * @param checkpoint a read checkpoint
+     * @param model the model it is loaded into
+     * @return the preprocessing
+     * @throws CheckpointException if a recorded or stated preprocessing cannot be used
+     */
+    public static Preprocessing preprocessing(CheckpointFile checkpoint, VitConfig model) {
+        Map<String, String> metadata = checkpoint.tensors().metadata();
+        if (metadata.containsKey(AdapterMetadata.KEY_PREPROCESSING)) {
+            return AdapterMetadata.preprocessing(checkpoint.file(), metadata, model);
+        }
+        if (checkpoint.config().isPresent()) {
+            CheckpointConfig config = checkpoint.config().get();
+            try {
+                Optional<Preprocessing> stated = Preprocessing.fromPretrainedCfg(config.json(), model.imageSize());
+                if (stated.isPresent()) {
+                    return stated.get();
+                }
+            } catch (IllegalArgumentException e) {
+                throw new CheckpointException(config.file(), e.getMessage(), e);
+            }
+        }
+        return Preprocessing.ofPreset(model.name(), model.imageSize());
+    }
+
+    /**
+     * The preset whose architecture a checkpoint has, from its tensors and its {@code config.json}
+     * if one was read with it (see {@link VitArchitecture#presetOf}).
      *
      * @param checkpoint a read checkpoint
      * @return the preset's name
-     * @throws org.peft4j.runtime.io.CheckpointException with one sentence when no preset fits or the
-     *     tensors leave the choice open
+     * @throws CheckpointException with one sentence when no preset fits, the config disagrees, or
+     *     the file leaves the choice open
      */
     public static String presetOf(CheckpointFile checkpoint) {
-        return VitArchitecture.presetOf(checkpoint.tensors(), null);
+        return VitArchitecture.presetOf(checkpoint.tensors(), checkpoint.config().map(CheckpointConfig::json).orElse(null));
     }
 }

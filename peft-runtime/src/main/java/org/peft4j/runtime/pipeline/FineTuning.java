@@ -10,10 +10,12 @@ import java.util.function.Function;
 import java.util.function.IntFunction;
 import org.peft4j.runtime.data.ImageCache;
 import org.peft4j.runtime.data.Normalization;
+import org.peft4j.runtime.data.Preprocessing;
 import org.peft4j.runtime.io.Checkpoints;
 import org.peft4j.runtime.io.Sha256;
 import org.peft4j.runtime.plugins.MethodInstance;
 import org.peft4j.runtime.plugins.MethodRegistry;
+import org.peft4j.runtime.train.NonFiniteLoss;
 import org.peft4j.runtime.train.ResumeMismatch;
 import org.peft4j.runtime.train.RunFingerprint;
 import org.peft4j.runtime.train.Trainer;
@@ -28,7 +30,9 @@ import org.peft4j.runtime.vit.VitConfig;
  * programs that use peft4j as a library: it creates the method through the registry, opens the
  * data, builds the backbone (checkpoint or seeded random weights, head sized for the task),
  * attaches the method and trains with the {@link Trainer} (see docs/methods.md#training-protocol),
- * resuming from the epoch checkpoint folder when one is given. Build it with {@link #builder()}.
+ * resuming from the epoch checkpoint folder when one is given. Under {@code reference-compat} a
+ * batch with a NaN or infinite loss is skipped ({@link NonFiniteLoss#SKIP}); otherwise the run
+ * stops as diverged. Build it with {@link #builder()}.
  *
  * <pre>{@code
  * try (FineTuned run = FineTuning.builder()
@@ -60,9 +64,11 @@ public final class FineTuning {
     private final ResumeMismatch onMismatch;
     private final Function<TrainingData, TrainingListener> listener;
     private final FineTuningObserver observer;
+    private final Normalization normalization;
 
     private FineTuning(Builder b) {
         this.data = Objects.requireNonNull(b.data, "the data are not set");
+        this.normalization = b.normalization;
         this.architecture = Objects.requireNonNull(b.architecture, "the backbone is not set");
         this.checkpoint = b.checkpoint;
         this.freshHead = b.freshHead;
@@ -114,9 +120,10 @@ public final class FineTuning {
             observer.attached(model);
             TrainingResult result = new Trainer(recipe, listener.apply(opened))
                     .withFingerprint(fingerprint(instance, backbone.sha256())).onMismatch(onMismatch)
+                    .onNonFiniteLoss(referenceCompat ? NonFiniteLoss.SKIP : NonFiniteLoss.STOP)
                     .fit(model, opened.train(), opened.eval(), checkpointDir);
             return new FineTuned(backbone, baseFile, baseSha256 == null ? FineTuned.RANDOM_BASE : baseSha256, instance,
-                    model, opened, result);
+                    model, opened, result, Preprocessing.forRun(architecture.name(), architecture.imageSize(), normalization));
         } catch (RuntimeException | Error e) {
             if (backbone != null) {
                 backbone.close();
@@ -145,6 +152,7 @@ public final class FineTuning {
     public static final class Builder {
 
         private IntFunction<TrainingData> data;
+        private Normalization normalization = Normalization.NONE;
         private VitConfig architecture;
         private Path checkpoint;
         private boolean freshHead;
@@ -173,6 +181,7 @@ public final class FineTuning {
          */
         public Builder task(TaskSplits splits, Normalization normalization, ImageCache.Options cache) {
             this.data = imageSize -> TrainingData.open(splits, imageSize, normalization, cache);
+            this.normalization = normalization;
             return this;
         }
 
@@ -266,9 +275,10 @@ public final class FineTuning {
         }
 
         /**
-         * Whether the method reproduces the reference code's behaviour (see docs/differences.md).
+         * Whether the method reproduces the reference code's behaviour (see docs/differences.md),
+         * and the trainer skips batches with a NaN or infinite loss as the reference does.
          *
-         * @param referenceCompat the flag handed to {@link PeftModel#attach}
+         * @param referenceCompat the flag handed to {@link PeftModel#attach} and the trainer
          * @return this builder
          */
         public Builder referenceCompat(boolean referenceCompat) {
