@@ -125,6 +125,7 @@ public final class Backbones {
      *     the file leaves the choice open
      */
     public static String presetOf(CheckpointFile checkpoint) {
-        return VitArchitecture.presetOf(checkpoint.tensors(), checkpoint.config().map(CheckpointConfig::json).orElse(null));
+        return VitArchitecture.presetOf(checkpoint.tensors(),
+                checkpoint.config().map(CheckpointConfig::json).orElse(null));
     }
 }
