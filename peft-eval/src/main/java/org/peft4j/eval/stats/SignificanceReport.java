@@ -17,8 +17,9 @@ import org.peft4j.eval.protocol.store.PredictionsFile.Predictions;
  * Uncertainty and significance of a comparison, from its final trials' test predictions: a
  * bootstrap interval per cell (over test images, and over seeds when there are several), a test
  * between every two methods per task (McNemar's exact test when both have one final seed, else the
- * {@link PairedBootstrap} over seeds and images) with Holm's correction per task, and the Friedman test with Nemenyi's critical difference across the tasks where every method
- * has an accuracy, and per task group when there are two groups or more. Only cells that ended ok take part.
+ * {@link PairedBootstrap} over seeds and images) with Holm's correction per task, and the Friedman
+ * test with Nemenyi's critical difference across the tasks where every method has an accuracy, and
+ * per task group when there are two groups or more. Only cells that ended ok take part.
  *
  * @param alpha the significance level
  * @param intervals one per ok cell with predictions, in report order
