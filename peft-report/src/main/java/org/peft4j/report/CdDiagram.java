@@ -42,6 +42,18 @@ final class CdDiagram {
      * @param file the PNG file
      */
     static void write(RankSignificance ranks, ReportModel model, Path file) {
+        write(ranks, null, model, file);
+    }
+
+    /**
+     * Draws the diagram of one task group.
+     *
+     * @param ranks the Friedman and Nemenyi results over the group's tasks
+     * @param group the group named in the title, or null for all tasks
+     * @param model the report, for its protocol tag
+     * @param file the PNG file
+     */
+    static void write(RankSignificance ranks, String group, ReportModel model, Path file) {
         Charts.headless();
         int k = ranks.methods().size();
         double[] avg = ranks.friedman().averageRanks();
@@ -57,8 +69,9 @@ final class CdDiagram {
         g.fillRect(0, 0, WIDTH, height);
         g.setColor(Color.BLACK);
         g.setFont(new Font(Charts.FONT, Font.BOLD, 18));
-        g.drawString(String.format(Locale.ROOT, "Critical difference (Nemenyi, α = %.2f), %d tasks %s",
-                ranks.alpha(), ranks.tasks().size(), model.protocolTag()), 20, 28);
+        g.drawString(String.format(Locale.ROOT, "Critical difference (Nemenyi, α = %.2f), %s%d tasks %s",
+                ranks.alpha(), group == null ? "" : "group " + group + ": ", ranks.tasks().size(),
+                model.protocolTag()), 20, 28);
         g.setFont(new Font(Charts.FONT, Font.PLAIN, 14));
         FontMetrics fm = g.getFontMetrics();
         g.setStroke(new BasicStroke(1.5f));

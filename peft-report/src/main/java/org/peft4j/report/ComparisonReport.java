@@ -15,6 +15,7 @@ import org.peft4j.eval.analysis.SimilarityMatrix;
 import org.peft4j.eval.analysis.WiseCurve;
 import org.peft4j.eval.protocol.results.ComparisonResults;
 import org.peft4j.eval.protocol.store.ResultStore;
+import org.peft4j.eval.stats.GroupRanks;
 import org.peft4j.eval.stats.SignificanceReport;
 import org.peft4j.runtime.io.AtomicFiles;
 
@@ -126,6 +127,13 @@ public final class ComparisonReport {
         if (significance.ranks() != null) {
             CdDiagram.write(significance.ranks(), model, dir.resolve(SignificanceTables.CD_DIAGRAM));
             names.add(SignificanceTables.CD_DIAGRAM);
+        }
+        for (GroupRanks g : significance.groups()) {
+            if (g.ranks() != null) {
+                String name = SignificanceTables.cdDiagram(g.group());
+                CdDiagram.write(g.ranks(), g.group(), model, dir.resolve(name));
+                names.add(name);
+            }
         }
         int tasks = analysis.perTask().size();
         for (Map.Entry<Measure, SimilarityMatrix> e : analysis.mean().entrySet()) {

@@ -56,7 +56,9 @@ public final class ReportJson {
                         + "B = 1000, seed 17; tasks: per pair, McNemar's exact test with one final seed each, else a "
                         + "paired bootstrap over seeds and test images (B = 10000, seed 17, two-sided), "
                         + "Holm-corrected per task; ranks: Friedman test (tie-corrected, with Iman-Davenport F) and "
-                        + "Nemenyi's critical difference over the tasks where every method has an accuracy"));
+                        + "Nemenyi's critical difference over the tasks where every method has an accuracy; groups "
+                        + "(two task groups or more): the same per group, over its tasks, for the methods with an "
+                        + "accuracy on all of them (leftOut: the others; none: why a group has no ranks)"));
         out.put("tasks", model.tasks().stream().map(t -> ordered("name", t.name(), "group", t.group(),
                 "classes", t.numClasses())).toList());
         out.put("groups", model.groups());

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.peft4j.eval.stats.FriedmanTest;
+import org.peft4j.eval.stats.GroupRanks;
 import org.peft4j.eval.stats.McNemarExact;
 import org.peft4j.eval.stats.PairTest;
 import org.peft4j.eval.stats.RankSignificance;
@@ -17,6 +18,17 @@ final class SignificanceTables {
     static final String CD_DIAGRAM = "cd-diagram.png";
 
     private SignificanceTables() {}
+
+    /**
+     * File name of a task group's critical-difference diagram.
+     *
+     * @param group the group
+     * @return e.g. {@code cd-diagram-natural.png}; characters other than letters, digits, '.', '-' and
+     *     '_' become '_'
+     */
+    static String cdDiagram(String group) {
+        return "cd-diagram-" + group.replaceAll("[^A-Za-z0-9._-]", "_") + ".png";
+    }
 
     /**
      * The Markdown section.
@@ -52,6 +64,36 @@ final class SignificanceTables {
                     .append(" tasks where every method has an accuracy (1 = best). Methods joined by a bar in the ")
                     .append("diagram are not significantly different by Nemenyi's test (Demšar, JMLR 2006): their ")
                     .append("average ranks differ by less than the critical difference CD.\n");
+        }
+        if (!s.groups().isEmpty()) {
+            out.append(groups(model, s));
+        }
+        return out.toString();
+    }
+
+    /** The rank statistics per task group, in the report's group order. */
+    private static String groups(ReportModel model, SignificanceReport s) {
+        StringBuilder out = new StringBuilder("\n### Per task group ").append(model.protocolTag()).append("\n\n")
+                .append("The same statistics within each group: over the group's tasks, for the methods with an ")
+                .append("accuracy on every one of them.\n");
+        for (String name : model.groups()) {
+            GroupRanks g = s.group(name).orElse(null);
+            if (g == null) {
+                continue;
+            }
+            out.append("\n#### ").append(name).append(" (").append(String.join(", ", g.tasks())).append(") ")
+                    .append(model.protocolTag()).append("\n\n");
+            if (g.ranks() == null) {
+                out.append("No rank statistics for this group: ").append(g.none()).append(".\n");
+                continue;
+            }
+            out.append(friedman(g.ranks())).append("\n\n").append(rankTable(g.ranks()))
+                    .append("\n![critical difference, ").append(name).append("](").append(cdDiagram(name))
+                    .append(")\n");
+            if (!g.leftOut().isEmpty()) {
+                out.append("\nLeft out (no accuracy on some task of the group): ")
+                        .append(String.join(", ", g.leftOut())).append(".\n");
+            }
         }
         return out.toString();
     }

@@ -56,8 +56,12 @@ final class SyntheticStore {
     private SyntheticStore() {}
 
     static ComparisonSpec spec() {
-        List<TaskSpec> tasks = List.of(new TaskSpec("a", "natural", 2), new TaskSpec("b", "natural", 2),
-                new TaskSpec("c", "specialized", 2), new TaskSpec("d", "structured", 2));
+        return spec(List.of(new TaskSpec("a", "natural", 2), new TaskSpec("b", "natural", 2),
+                new TaskSpec("c", "specialized", 2), new TaskSpec("d", "structured", 2)));
+    }
+
+    /** The comparison of m1, m2, m3 on other tasks. */
+    static ComparisonSpec spec(List<TaskSpec> tasks) {
         List<MethodSpec> methods = List.of("m1", "m2", "m3").stream()
                 .map(m -> new MethodSpec(m, "1.0", "1.0", List.of(Map.of()))).toList();
         return new ComparisonSpec(ComparisonSpec.FORMAT, "synthetic", ProtocolKind.QUICK,
@@ -67,7 +71,19 @@ final class SyntheticStore {
 
     /** Creates and fills the store. */
     static ResultStore create(Path dir) {
-        ResultStore store = ResultStore.create(dir, spec());
+        return create(dir, spec(), CORRECT);
+    }
+
+    /**
+     * Creates and fills a store of other tasks.
+     *
+     * @param dir the store's folder
+     * @param spec the comparison, of methods m1, m2, m3
+     * @param correct method → task → correct examples of seed 0
+     * @return the store
+     */
+    static ResultStore create(Path dir, ComparisonSpec spec, Map<String, Map<String, Integer>> correct) {
+        ResultStore store = ResultStore.create(dir, spec);
         ComparisonState state = new ComparisonState(store);
         for (GroupState g : state.refresh()) {
             for (TuningTrial t : g.group().tuning()) {
@@ -78,7 +94,7 @@ final class SyntheticStore {
             String method = g.group().method().name();
             String task = g.group().task().name();
             for (FinalTrial f : g.finals()) {
-                int correct = CORRECT.get(method).get(task);
+                int right = correct.get(method).get(task);
                 if (method.equals("m3") && task.equals("d")) {
                     if (f.seedIndex() == 0) {
                         CurveFile.write(store.curveFile(f.id()), List.of(new CurvePoint(0, 2.0, 1e-3, 1.0, null)));
@@ -86,7 +102,7 @@ final class SyntheticStore {
                     store.writeRecord(record(f, TrialStatus.DIVERGED, 0, null));
                     continue;
                 }
-                EvalResult eval = eval(correct, f.seedIndex());
+                EvalResult eval = eval(right, f.seedIndex());
                 if (f.seedIndex() == 0) {
                     CurveFile.write(store.curveFile(f.id()), curve(method, task));
                 }

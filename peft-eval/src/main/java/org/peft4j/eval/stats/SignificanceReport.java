@@ -17,16 +17,19 @@ import org.peft4j.eval.protocol.store.PredictionsFile.Predictions;
  * Uncertainty and significance of a comparison, from its final trials' test predictions: a
  * bootstrap interval per cell (over test images, and over seeds when there are several), a test
  * between every two methods per task (McNemar's exact test when both have one final seed, else the
- * {@link PairedBootstrap} over seeds and images) with Holm's correction per task, and the Friedman test with Nemenyi's critical difference across the tasks where every method
- * has an accuracy. Only cells that ended ok take part.
+ * {@link PairedBootstrap} over seeds and images) with Holm's correction per task, and the Friedman
+ * test with Nemenyi's critical difference across the tasks where every method has an accuracy, and
+ * per task group when there are two groups or more. Only cells that ended ok take part.
  *
  * @param alpha the significance level
  * @param intervals one per ok cell with predictions, in report order
  * @param tasks one per task with at least two methods' predictions
  * @param ranks the test across tasks, or null with fewer than two complete tasks or two methods
+ * @param groups the same test per task group, in the order the groups first appear; empty when the
+ *     tasks form fewer than two groups
  */
 public record SignificanceReport(double alpha, List<CellInterval> intervals, List<TaskSignificance> tasks,
-        RankSignificance ranks) implements CellMarks {
+        RankSignificance ranks, List<GroupRanks> groups) implements CellMarks {
 
     /** The significance level used unless told otherwise. */
     public static final double DEFAULT_ALPHA = 0.05;
@@ -35,6 +38,20 @@ public record SignificanceReport(double alpha, List<CellInterval> intervals, Lis
     public SignificanceReport {
         intervals = List.copyOf(intervals);
         tasks = List.copyOf(tasks);
+        groups = List.copyOf(groups);
+    }
+
+    /**
+     * A report without per-group statistics.
+     *
+     * @param alpha the significance level
+     * @param intervals one per ok cell with predictions
+     * @param tasks one per task with at least two methods' predictions
+     * @param ranks the test across tasks, or null
+     */
+    public SignificanceReport(double alpha, List<CellInterval> intervals, List<TaskSignificance> tasks,
+            RankSignificance ranks) {
+        this(alpha, intervals, tasks, ranks, List.of());
     }
 
     /**
@@ -76,7 +93,17 @@ public record SignificanceReport(double alpha, List<CellInterval> intervals, Lis
                 tasks.add(task(results, task, correct, alpha));
             }
         }
-        return new SignificanceReport(alpha, intervals, tasks, ranks(results, alpha));
+        return new SignificanceReport(alpha, intervals, tasks, ranks(results, alpha), groups(results, alpha));
+    }
+
+    /**
+     * A group's rank statistics.
+     *
+     * @param group the group
+     * @return them, if the tasks form two groups or more and this is one
+     */
+    public Optional<GroupRanks> group(String group) {
+        return groups.stream().filter(g -> g.group().equals(group)).findFirst();
     }
 
     /**
@@ -202,13 +229,39 @@ public record SignificanceReport(double alpha, List<CellInterval> intervals, Lis
         List<String> methods = results.methods();
         List<String> complete = results.tasks().stream().filter(t -> methods.stream()
                 .allMatch(m -> !Double.isNaN(mean(results, m, t)))).toList();
-        if (methods.size() < 2 || complete.size() < 2) {
-            return null;
+        return methods.size() < 2 || complete.size() < 2 ? null : ranks(results, methods, complete, alpha);
+    }
+
+    /** Per task group (two groups or more): the methods with an accuracy on all its tasks, ranked on them. */
+    private static List<GroupRanks> groups(ComparisonResults results, double alpha) {
+        Map<String, List<String>> byGroup = new LinkedHashMap<>();
+        results.spec().tasks().forEach(t -> byGroup.computeIfAbsent(t.group(), g -> new ArrayList<>()).add(t.name()));
+        List<GroupRanks> out = new ArrayList<>();
+        if (byGroup.size() < 2) {
+            return out;
         }
-        double[][] scores = complete.stream().map(t -> methods.stream().mapToDouble(m -> mean(results, m, t))
+        byGroup.forEach((group, tasks) -> {
+            List<String> complete = new ArrayList<>();
+            List<String> leftOut = new ArrayList<>();
+            for (String m : results.methods()) {
+                (tasks.stream().allMatch(t -> !Double.isNaN(mean(results, m, t))) ? complete : leftOut).add(m);
+            }
+            String none = tasks.size() < 2 ? "it has one task; the Friedman test needs two or more"
+                    : complete.size() < 2 ? "fewer than two methods have an accuracy on every one of its tasks"
+                    : null;
+            out.add(new GroupRanks(group, tasks, leftOut, none == null ? ranks(results, complete, tasks, alpha) : null,
+                    none));
+        });
+        return out;
+    }
+
+    /** The Friedman test and Nemenyi's CD of these methods on these tasks, all with an accuracy. */
+    private static RankSignificance ranks(ComparisonResults results, List<String> methods, List<String> tasks,
+            double alpha) {
+        double[][] scores = tasks.stream().map(t -> methods.stream().mapToDouble(m -> mean(results, m, t))
                 .toArray()).toArray(double[][]::new);
-        return new RankSignificance(methods, complete, FriedmanTest.of(scores),
-                Nemenyi.criticalDifference(methods.size(), complete.size(), alpha), alpha);
+        return new RankSignificance(methods, tasks, FriedmanTest.of(scores),
+                Nemenyi.criticalDifference(methods.size(), tasks.size(), alpha), alpha);
     }
 
     /** The cell's mean test accuracy when it ended ok, else NaN. */

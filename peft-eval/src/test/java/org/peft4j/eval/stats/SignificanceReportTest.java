@@ -66,6 +66,33 @@ class SignificanceReportTest {
         assertNotNull(ranks);
         assertEquals(TASKS, ranks.tasks());
         assertEquals(Nemenyi.criticalDifference(3, 4, 0.05), ranks.criticalDifference(), 1e-12);
+        assertEquals(List.of(), report.groups(), "one task group: no per-group statistics");
+    }
+
+    @Test
+    void ranksPerGroupOnlyTheMethodsWithEveryTaskOfTheGroup() {
+        ComparisonResults all = results(1);
+        Map<String, String> groups = Map.of("textures", "natural", "shapes", "natural", "dots", "structured",
+                "lines", "structured");
+        ComparisonResults grouped = new ComparisonResults(spec(1, groups), all.cells().stream()
+                .map(c -> c.task().equals("dots") && !c.method().equals("full") ? pending(c) : c).toList());
+        SignificanceReport report = SignificanceReport.of(grouped, predictions::get);
+
+        GroupRanks natural = report.group("natural").orElseThrow();
+        assertEquals(List.of("textures", "shapes"), natural.ranks().tasks());
+        assertEquals(METHODS, natural.ranks().methods());
+        assertEquals(List.of(), natural.leftOut());
+        double[][] scores = {mean(grouped, "textures"), mean(grouped, "shapes")};
+        assertEquals(FriedmanTest.of(scores).chiSquare(), natural.ranks().friedman().chiSquare(), 1e-12);
+        GroupRanks structured = report.group("structured").orElseThrow();
+        assertEquals(null, structured.ranks());
+        assertEquals(List.of("lora", "lora-again"), structured.leftOut());
+        assertEquals("fewer than two methods have an accuracy on every one of its tasks", structured.none());
+    }
+
+    /** The methods' mean accuracies on a task, in method order. */
+    private static double[] mean(ComparisonResults results, String task) {
+        return METHODS.stream().mapToDouble(m -> results.cell(m, task).orElseThrow().meanAccuracy()).toArray();
     }
 
     @Test
@@ -137,7 +164,12 @@ class SignificanceReportTest {
     }
 
     private static ComparisonSpec spec(int seeds) {
-        List<TaskSpec> tasks = TASKS.stream().map(t -> new TaskSpec(t, "natural", 2)).toList();
+        return spec(seeds, Map.of());
+    }
+
+    /** The comparison with the tasks in these groups (natural where not named). */
+    private static ComparisonSpec spec(int seeds, Map<String, String> groups) {
+        List<TaskSpec> tasks = TASKS.stream().map(t -> new TaskSpec(t, groups.getOrDefault(t, "natural"), 2)).toList();
         List<MethodSpec> methods = METHODS.stream().map(m -> new MethodSpec(m, "1.0", "1.0", List.of(Map.of())))
                 .toList();
         return new ComparisonSpec(ComparisonSpec.FORMAT, "simulated", ProtocolKind.QUICK,
