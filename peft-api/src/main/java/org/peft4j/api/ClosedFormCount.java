@@ -13,4 +13,17 @@ public interface ClosedFormCount {
      * @return number of scalars
      */
     long insertedParameters(BackboneShape shape);
+
+    /**
+     * Closed-form count for a backbone of any family: the same as {@link
+     * #insertedParameters(BackboneShape)} unless the method trains tensors that only some families
+     * have (extra LayerNorms, LayerScale, the whole backbone), which override this.
+     *
+     * @param shape the backbone's dimensions
+     * @param layout what the backbone has beyond its shape
+     * @return number of scalars
+     */
+    default long insertedParameters(BackboneShape shape, BackboneLayout layout) {
+        return insertedParameters(shape);
+    }
 }

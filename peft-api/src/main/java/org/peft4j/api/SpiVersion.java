@@ -9,7 +9,9 @@ package org.peft4j.api;
  * capability ({@link Capabilities#capability}); new site {@link Site#MLP_HIDDEN}; typed enum
  * choices ({@link Hyperparameter#choice(String, Class, Enum, String)},
  * {@link Hyperparameters#choice(String, Class)}). Plugins built for 1.x must be rebuilt. 2.1: the optional
- * {@link HfPeftForm} capability of methods.
+ * {@link HfPeftForm} capability of methods. 2.2: the optional {@link BackboneLayout} capability (tokens
+ * before the patches, pooling, extra norms, LayerScale, patch bias) and
+ * {@link ClosedFormCount#insertedParameters(BackboneShape, BackboneLayout)}.
  */
 public final class SpiVersion {
 
@@ -17,7 +19,7 @@ public final class SpiVersion {
     public static final int MAJOR = 2;
 
     /** Compatible additions bump the minor version. */
-    public static final int MINOR = 1;
+    public static final int MINOR = 2;
 
     /** The version string plugins return from {@link PeftMethodProvider#spiVersion()}. */
     public static final String CURRENT = MAJOR + "." + MINOR;

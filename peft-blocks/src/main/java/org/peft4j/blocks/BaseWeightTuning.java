@@ -2,6 +2,7 @@ package org.peft4j.blocks;
 
 import java.util.List;
 import org.peft4j.api.BackboneShape;
+import org.peft4j.api.BackboneLayout;
 import org.peft4j.api.ClosedFormCount;
 import org.peft4j.api.MergeTarget;
 import org.peft4j.api.Mergeable;
@@ -41,9 +42,15 @@ public class BaseWeightTuning implements PeftMethod, Mergeable, ClosedFormCount 
         // the trained base weights are the merged model
     }
 
-    /** The groups' sizes, summed. */
+    /** The groups' sizes on timm's supervised ViT, summed. */
     @Override
     public long insertedParameters(BackboneShape shape) {
-        return groups.stream().mapToLong(g -> g.count(shape)).sum();
+        return insertedParameters(shape, BackboneLayout.standard(shape));
+    }
+
+    /** The groups' sizes, summed. */
+    @Override
+    public long insertedParameters(BackboneShape shape, BackboneLayout layout) {
+        return groups.stream().mapToLong(g -> g.count(shape, layout)).sum();
     }
 }

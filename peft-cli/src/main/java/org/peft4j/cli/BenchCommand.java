@@ -30,7 +30,7 @@ final class BenchCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--model", defaultValue = "vit-tiny", description = "vit-micro, vit-tiny, vit-s16 (alias vit-s224), vit-b16, vit-l16 (default: ${DEFAULT-VALUE})")
+    @Option(names = "--model", defaultValue = "vit-tiny", description = "Backbone preset, any of docs/backbones.md, e.g. vit-tiny, vit-b16, dinov2-s14, clip-b16 (default: ${DEFAULT-VALUE})")
     String model;
 
     @Option(names = "--method", defaultValue = "full",

@@ -109,8 +109,10 @@ final class CompareCommand implements Callable<Integer> {
     List<String> methods = new ArrayList<>();
 
     @Option(names = "--model",
-            description = "Backbone preset: vit-micro, vit-tiny, vit-s16, vit-b16, vit-l16 (default: model, vit-b16; "
-                    + "on the built-in benchmark vit-micro)")
+            description = "Backbone preset (docs/backbones.md): vit-b16, vit-s16, vit-l16, vit-b32, vit-b16-384, "
+                    + "dinov2-s14, dinov2-b14, dinov2-l14, dinov2-b14-reg4, clip-b16, clip-l14, mae-b16; test-sized "
+                    + "vit-micro, vit-tiny, dinov2-micro, clip-micro (default: model, vit-b16; on the built-in benchmark "
+                    + "vit-micro, with random weights for any other preset)")
     String model;
 
     @Option(names = "--checkpoint", paramLabel = "FILE", description = "Pretrained weights (.safetensors with timm or "

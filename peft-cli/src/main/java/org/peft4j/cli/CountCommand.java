@@ -36,7 +36,10 @@ final class CountCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--model", paramLabel = "PRESET", description = "Backbone preset: vit-micro, vit-tiny, vit-s16, vit-b16, vit-l16 (default: model, vit-b16)")
+    @Option(names = "--model", paramLabel = "PRESET",
+            description = "Backbone preset (docs/backbones.md): vit-b16, vit-s16, vit-l16, vit-b32, vit-b16-384, "
+                    + "dinov2-s14, dinov2-b14, dinov2-l14, dinov2-b14-reg4, clip-b16, clip-l14, mae-b16; test-sized "
+                    + "vit-micro, vit-tiny, dinov2-micro, clip-micro (default: model, vit-b16)")
     String model;
 
     @Option(names = "--method", paramLabel = "NAME", required = true, description = "Method name (see 'peft methods')")
@@ -67,7 +70,8 @@ final class CountCommand implements Callable<Integer> {
             PrintWriter out = spec.commandLine().getOut();
             out.println(instance.name() + " (" + instance.hyperparameters() + ") on " + architecture.name());
             out.println("  inserted parameters  " + Formats.count(counted) + " (counted on the model)");
-            Long closedForm = instance.method() instanceof ClosedFormCount c ? c.insertedParameters(vit.shape()) : null;
+            Long closedForm = instance.method() instanceof ClosedFormCount c
+                    ? c.insertedParameters(vit.shape(), vit.config().layout()) : null;
             out.println("  closed form          " + (closedForm == null ? "none (the method states no closed form)"
                     : Formats.count(closedForm)));
             out.println("  share of backbone    " + Formats.percent(counted, backbone) + " of " + Formats.count(backbone));

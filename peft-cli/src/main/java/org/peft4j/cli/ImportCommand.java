@@ -52,8 +52,7 @@ final class ImportCommand implements Callable<Integer> {
         InteropFormats.require(format);
         PeftConfig settings = config.load(new ConfigOptions.Overrides());
         CheckpointFile checkpoint = CheckpointReader.read(base);
-        String preset = model != null ? model : Backbones.presetOf(checkpoint).orElseThrow(() -> new CommandException(
-                base + ": its shapes match no preset; name the backbone with --model"));
+        String preset = model != null ? model : Backbones.presetOf(checkpoint);
         if (!VitConfig.PRESETS.contains(preset)) {
             throw new CommandException("unknown --model '" + preset + "'; use one of " + VitConfig.PRESETS);
         }

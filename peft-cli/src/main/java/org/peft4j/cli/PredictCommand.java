@@ -135,7 +135,8 @@ final class PredictCommand implements Callable<Integer> {
     }
 
     private VisionTransformer model(CheckpointFile base, PeftConfig settings, Device target) {
-        String preset = model != null ? model : Backbones.presetOf(base).orElse(settings.get(Settings.MODEL));
+        String preset = settings.isBuiltInDefault(Settings.MODEL) ? Backbones.presetOf(base)
+                : settings.get(Settings.MODEL);
         return Backbones.create(VitConfig.preset(preset, headClasses(base)), base, target, 0).vit();
     }
 

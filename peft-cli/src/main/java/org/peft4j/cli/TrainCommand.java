@@ -66,7 +66,10 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--classes", paramLabel = "N", description = "Number of classes (default: the largest label in the list files + 1)")
     Integer classes;
 
-    @Option(names = "--model", paramLabel = "PRESET", description = "Backbone preset: vit-micro, vit-tiny, vit-s16, vit-b16, vit-l16 (default: model, vit-b16)")
+    @Option(names = "--model", paramLabel = "PRESET",
+            description = "Backbone preset (docs/backbones.md): vit-b16, vit-s16, vit-l16, vit-b32, vit-b16-384, "
+                    + "dinov2-s14, dinov2-b14, dinov2-l14, dinov2-b14-reg4, clip-b16, clip-l14, mae-b16; test-sized "
+                    + "vit-micro, vit-tiny, dinov2-micro, clip-micro (default: model, vit-b16)")
     String model;
 
     @Option(names = "--checkpoint", paramLabel = "FILE",

@@ -1,5 +1,6 @@
 package org.peft4j.testkit;
 
+import org.peft4j.api.BackboneLayout;
 import org.peft4j.api.BackboneShape;
 import org.peft4j.api.PeftMethod;
 import org.peft4j.runtime.vit.PeftModel;
@@ -31,6 +32,15 @@ public final class InsertedParameterCounter implements AutoCloseable {
      */
     public BackboneShape shape() {
         return backbone.shape();
+    }
+
+    /**
+     * What the backbone has beyond its shape, for closed-form counts on other families.
+     *
+     * @return the layout
+     */
+    public BackboneLayout layout() {
+        return backbone.config().layout();
     }
 
     /**

@@ -209,7 +209,8 @@ public final class MethodConformance {
             try (InsertedParameterCounter counter = new InsertedParameterCounter(config)) {
                 for (boolean referenceCompat : new boolean[] {false, true}) {
                     MethodInstance instance = newInstance();
-                    long closedForm = ((ClosedFormCount) instance.method()).insertedParameters(counter.shape());
+                    long closedForm = ((ClosedFormCount) instance.method())
+                            .insertedParameters(counter.shape(), counter.layout());
                     assertEquals(closedForm, counter.count(instance.method(), referenceCompat), config.name()
                             + mode(referenceCompat)
                             + ": insertedParameters(shape) differs from the trainable non-head parameters counted");

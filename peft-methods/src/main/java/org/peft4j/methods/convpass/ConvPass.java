@@ -1,5 +1,6 @@
 package org.peft4j.methods.convpass;
 
+import org.peft4j.api.BackboneLayout;
 import org.peft4j.api.BackboneShape;
 import org.peft4j.api.ClosedFormCount;
 import org.peft4j.api.PeftHost;
@@ -29,6 +30,7 @@ final class ConvPass implements PeftMethod, ClosedFormCount {
 
     @Override
     public void attach(PeftHost host) {
+        BackboneLayout.of(host, host.shape()).requireClassTokenOnly("convpass");
         BackboneShape shape = host.shape();
         for (int i = 0; i < shape.depth(); i++) {
             for (BlockSide side : BlockSide.values()) {

@@ -3,6 +3,7 @@ package org.peft4j.methods.difffit;
 import ai.djl.ndarray.types.Shape;
 import java.util.ArrayList;
 import java.util.List;
+import org.peft4j.api.BackboneLayout;
 import org.peft4j.api.BackboneShape;
 import org.peft4j.api.Init;
 import org.peft4j.api.MergeTarget;
@@ -57,8 +58,8 @@ public final class DiffFit extends BaseWeightTuning {
     }
 
     @Override
-    public long insertedParameters(BackboneShape shape) {
-        return super.insertedParameters(shape) + 2L * shape.depth() * shape.dim();
+    public long insertedParameters(BackboneShape shape, BackboneLayout layout) {
+        return super.insertedParameters(shape, layout) + 2L * shape.depth() * shape.dim();
     }
 
     /** A γ vector and the layer (weight and bias prefix) whose output it scales. */

@@ -1,5 +1,6 @@
 package org.peft4j.methods.selective;
 
+import org.peft4j.api.BackboneLayout;
 import org.peft4j.api.BackboneShape;
 import org.peft4j.api.ClosedFormCount;
 import org.peft4j.api.InvalidHyperparameterException;
@@ -44,8 +45,15 @@ public final class SelectiveTuning implements PeftMethod, Mergeable, ClosedFormC
 
     @Override
     public long insertedParameters(BackboneShape shape) {
+        return insertedParameters(shape, BackboneLayout.standard(shape));
+    }
+
+    /** The part per block; a whole block also has its two LayerScale γ where the family has them. */
+    @Override
+    public long insertedParameters(BackboneShape shape, BackboneLayout layout) {
         checkedDepth(shape);
-        return blocks * part.perBlock(shape);
+        long layerScale = part == SelectivePart.BLOCK && layout.layerScale() ? 2L * shape.dim() : 0;
+        return blocks * (part.perBlock(shape) + layerScale);
     }
 
     private int checkedDepth(BackboneShape shape) {

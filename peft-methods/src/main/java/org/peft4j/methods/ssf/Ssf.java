@@ -2,6 +2,7 @@ package org.peft4j.methods.ssf;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.peft4j.api.BackboneLayout;
 import org.peft4j.api.BackboneShape;
 import org.peft4j.api.ClosedFormCount;
 import org.peft4j.api.MergeTarget;
@@ -39,6 +40,13 @@ public final class Ssf implements PeftMethod, Mergeable, ClosedFormCount {
 
     @Override
     public void merge(MergeTarget target) {
+        BackboneLayout layout = BackboneLayout.of(target, target.shape());
+        if (!layout.patchBias() || !layout.classTokenPooled()) {
+            throw new IllegalArgumentException("ssf cannot be merged into this backbone: its scale and shift fold into "
+                    + (layout.patchBias() ? "the final norm, which a backbone that pools through fc_norm (MAE) lacks"
+                            : "the patch projection's bias, which this backbone (CLIP) lacks")
+                    + "; use the unmerged adapter");
+        }
         for (Placed p : placed) {
             p.module.foldInto(target, p.layer);
         }

@@ -1,5 +1,6 @@
 package org.peft4j.methods.vqt;
 
+import org.peft4j.api.BackboneLayout;
 import org.peft4j.api.BackboneShape;
 import org.peft4j.api.ClosedFormCount;
 import org.peft4j.api.Init;
@@ -45,6 +46,7 @@ public final class Vqt implements PeftMethod, ClosedFormCount {
 
     @Override
     public void attach(PeftHost host) {
+        BackboneLayout.of(host, host.shape()).requireClassTokenPooling("vqt");
         int depth = host.shape().depth();
         PromptTokens tokens = PromptTokens.create(host, "vqt.query_prompt_embeddings", depth, queries, dropout);
         for (int i = 0; i < depth; i++) {

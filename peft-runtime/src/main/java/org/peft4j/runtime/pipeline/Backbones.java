@@ -2,7 +2,6 @@ package org.peft4j.runtime.pipeline;
 
 import ai.djl.Device;
 import ai.djl.engine.Engine;
-import ai.djl.ndarray.types.Shape;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
@@ -13,7 +12,7 @@ import org.peft4j.runtime.io.CheckpointException;
 import org.peft4j.runtime.io.CheckpointFile;
 import org.peft4j.runtime.io.CheckpointReader;
 import org.peft4j.runtime.io.Checkpoints;
-import org.peft4j.runtime.io.RawTensor;
+import org.peft4j.runtime.io.VitArchitecture;
 import org.peft4j.runtime.vit.VisionTransformer;
 import org.peft4j.runtime.vit.VitConfig;
 
@@ -117,27 +116,16 @@ public final class Backbones {
     }
 
     /**
-     * The preset whose architecture a checkpoint's tensors have.
+     * The preset whose architecture a checkpoint has, from its tensors and its {@code config.json}
+     * if one was read with it (see {@link VitArchitecture#presetOf}).
      *
      * @param checkpoint a read checkpoint
-     * @return the preset's name, or empty if no preset matches
+     * @return the preset's name
+     * @throws CheckpointException with one sentence when no preset fits, the config disagrees, or
+     *     the file leaves the choice open
      */
-    public static Optional<String> presetOf(CheckpointFile checkpoint) {
-        Map<String, RawTensor> tensors = checkpoint.tensors().tensors();
-        for (String name : VitConfig.PRESETS) {
-            VitConfig c = VitConfig.preset(name, 1);
-            if (hasShape(tensors, "patch_embed.proj.weight", new Shape(c.dim(), 3, c.patchSize(), c.patchSize()))
-                    && hasShape(tensors, "pos_embed", new Shape(1, c.shape().numPatches() + 1L, c.dim()))
-                    && tensors.containsKey("blocks." + (c.depth() - 1) + ".norm1.weight")
-                    && !tensors.containsKey("blocks." + c.depth() + ".norm1.weight")) {
-                return Optional.of(name);
-            }
-        }
-        return Optional.empty();
-    }
-
-    private static boolean hasShape(Map<String, RawTensor> tensors, String name, Shape shape) {
-        RawTensor t = tensors.get(name);
-        return t != null && t.shape().equals(shape);
+    public static String presetOf(CheckpointFile checkpoint) {
+        return VitArchitecture.presetOf(checkpoint.tensors(),
+                checkpoint.config().map(CheckpointConfig::json).orElse(null));
     }
 }

@@ -2,6 +2,7 @@ package org.peft4j.runtime.vit;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Activation;
 import ai.djl.nn.core.Linear;
 import ai.djl.nn.norm.LayerNorm;
 import org.peft4j.api.Scalars;
@@ -16,11 +17,18 @@ final class Layers {
         return Linear.linear(x, weight, bias).singletonOrThrow();
     }
 
-    /** LayerNorm over the last axis only, biased variance, eps 1e-6 (timm), not DJL's default. */
-    static NDArray layerNorm(NDArray x, NDArray weight, NDArray bias) {
+    /** LayerNorm over the last axis only, biased variance, the family's eps (not DJL's default). */
+    static NDArray layerNorm(NDArray x, NDArray weight, NDArray bias, float eps) {
         Shape s = x.getShape();
-        return LayerNorm.layerNorm(x, new Shape(s.get(s.dimension() - 1)), weight, bias, VitConfig.LN_EPS)
-                .singletonOrThrow();
+        return LayerNorm.layerNorm(x, new Shape(s.get(s.dimension() - 1)), weight, bias, eps).singletonOrThrow();
+    }
+
+    /** The MLP activation: exact GELU, or QuickGELU x·σ(1.702·x). */
+    static NDArray activation(NDArray x, VitFamily.Activation activation) {
+        return switch (activation) {
+            case GELU -> Activation.gelu(x);
+            case QUICK_GELU -> x.mul(Activation.sigmoid(Scalars.mul(x, 1.702)));
+        };
     }
 
     /**

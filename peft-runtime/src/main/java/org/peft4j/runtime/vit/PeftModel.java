@@ -172,7 +172,7 @@ public final class PeftModel {
 
         @Override
         public <T> Optional<T> capability(Class<T> type) {
-            return RuntimeCapabilities.of(type, referenceCompat);
+            return RuntimeCapabilities.of(type, referenceCompat, vit.config());
         }
     }
 }

@@ -7,7 +7,6 @@ import ai.djl.ndarray.NDScope;
 import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.Activation;
 import ai.djl.nn.convolutional.Conv2d;
 import java.util.List;
 import java.util.function.Predicate;
@@ -18,11 +17,15 @@ import org.peft4j.api.Site;
 
 /**
  * A timm-style Vision Transformer whose parameters carry timm's names and whose blocks expose
- * the {@link Site insertion points} that PEFT methods use. Owns its parameters' NDManager.
+ * the {@link Site insertion points} that PEFT methods use; the {@link VitFamily} of its
+ * configuration adds LayerScale, registers, {@code norm_pre}, QuickGELU or average pooling as timm
+ * does. Owns its parameters' NDManager.
  */
 public final class VisionTransformer implements AutoCloseable {
 
     private static final NDIndex CLS = new NDIndex(":, 0");
+    private static final String LS1 = "ls1.gamma";
+    private static final String LS2 = "ls2.gamma";
 
     private VitConfig config;
     private final NDManager manager;
@@ -37,8 +40,8 @@ public final class VisionTransformer implements AutoCloseable {
 
     /**
      * Builds a model with timm's default initialisation (Linear trunc_normal(0.02) and zero bias,
-     * LayerNorm ones/zeros, pos_embed trunc_normal(0.02), cls_token normal(1e-6), patch conv and
-     * head with PyTorch's default init). Random draws use the engine's seeded generator.
+     * LayerNorm ones/zeros, pos_embed trunc_normal(0.02), cls_token and reg_token normal(1e-6),
+     * LayerScale γ the family's initial value, patch conv and head with PyTorch's default init). Random draws use the engine's seeded generator.
      *
      * @param config the architecture
      * @param device where the parameters live
@@ -54,11 +57,20 @@ public final class VisionTransformer implements AutoCloseable {
         int d = config.dim();
         int p = config.patchSize();
         int hidden = d * config.mlpRatio();
+        VitFamily family = config.family();
         Init linear = Init.truncNormal(0.02f);
         base("cls_token", new Shape(1, 1, d), Init.normal(0f, 1e-6f));
-        base("pos_embed", new Shape(1, config.shape().numPatches() + 1L, d), linear);
+        if (family.registers() > 0) {
+            base("reg_token", new Shape(1, family.registers(), d), Init.normal(0f, 1e-6f));
+        }
+        base("pos_embed", new Shape(1, config.positions(), d), linear);
         base("patch_embed.proj.weight", new Shape(d, 3, p, p), Init.kaimingUniform());
-        base("patch_embed.proj.bias", new Shape(d), Init.uniform((float) (1 / Math.sqrt(3.0 * p * p))));
+        if (family.patchBias()) {
+            base("patch_embed.proj.bias", new Shape(d), Init.uniform((float) (1 / Math.sqrt(3.0 * p * p))));
+        }
+        if (family.preNorm()) {
+            norm("norm_pre", d);
+        }
         for (int i = 0; i < config.depth(); i++) {
             String b = "blocks." + i + ".";
             norm(b + "norm1", d);
@@ -66,14 +78,23 @@ public final class VisionTransformer implements AutoCloseable {
             base(b + "attn.qkv.bias", new Shape(3L * d), Init.zeros());
             base(b + "attn.proj.weight", new Shape(d, d), linear);
             base(b + "attn.proj.bias", new Shape(d), Init.zeros());
+            layerScale(b + LS1);
             norm(b + "norm2", d);
             base(b + "mlp.fc1.weight", new Shape(hidden, d), linear);
             base(b + "mlp.fc1.bias", new Shape(hidden), Init.zeros());
             base(b + "mlp.fc2.weight", new Shape(d, hidden), linear);
             base(b + "mlp.fc2.bias", new Shape(d), Init.zeros());
+            layerScale(b + LS2);
         }
-        norm("norm", d);
+        norm(family.pooling() == VitFamily.Pooling.AVERAGE ? "fc_norm" : "norm", d);
         createHead(config.numClasses());
+    }
+
+    private void layerScale(String name) {
+        float gamma = config.family().layerScale();
+        if (gamma > 0f) {
+            base(name, new Shape(config.dim()), (m, s) -> m.full(s, gamma));
+        }
     }
 
     private void norm(String prefix, int d) {
@@ -153,35 +174,52 @@ public final class VisionTransformer implements AutoCloseable {
     }
 
     private NDArray embed(NDArray images, ForwardPass pass) {
-        NDArray x = Conv2d.conv2d(images, value("patch_embed.proj.weight"), value("patch_embed.proj.bias"),
+        VitFamily family = config.family();
+        NDArray bias = family.patchBias() ? value("patch_embed.proj.bias") : null;
+        NDArray x = Conv2d.conv2d(images, value("patch_embed.proj.weight"), bias,
                         new Shape(config.patchSize(), config.patchSize()))
                 .singletonOrThrow();
         long b = x.getShape().get(0);
         x = x.reshape(b, config.dim(), -1).transpose(0, 2, 1);
         x = sites.apply(Site.PATCH_TOKENS, -1, x, pass.at(-1, x, x, x));
-        NDArray cls = value("cls_token").broadcast(b, 1, config.dim());
-        return cls.concat(x, 1).add(value("pos_embed"));
+        NDArray prefix = value("cls_token").broadcast(b, 1, config.dim());
+        if (family.registers() > 0) {
+            prefix = prefix.concat(value("reg_token").broadcast(b, family.registers(), config.dim()), 1);
+        }
+        x = family.prefixPositions() ? prefix.concat(x, 1).add(value("pos_embed"))
+                : prefix.concat(x.add(value("pos_embed")), 1);
+        return family.preNorm() ? norm(x, "norm_pre") : x;
+    }
+
+    private NDArray norm(NDArray x, String prefix) {
+        return Layers.layerNorm(x, value(prefix + ".weight"), value(prefix + ".bias"), config.family().lnEps());
+    }
+
+    /** The branch scaled by LayerScale γ where the family has it (timm's {@code ls1}/{@code ls2}). */
+    private NDArray layerScaled(NDArray branch, String gamma) {
+        return config.family().hasLayerScale() ? branch.mul(value(gamma)) : branch;
     }
 
     private NDArray block(int i, NDArray x, ForwardPass pass) {
         String p = "blocks." + i + ".";
         x = sites.apply(Site.BLOCK_INPUT, i, x, pass.at(i, x, x, x));
         // attention half
-        NDArray a = Layers.layerNorm(x, value(p + "norm1.weight"), value(p + "norm1.bias"));
+        NDArray a = norm(x, p + "norm1");
         a = sites.apply(Site.ATTN_NORM, i, a, pass.at(i, x, a, a));
-        NDArray attn = attention(i, p, a, pass);
+        NDArray attn = layerScaled(attention(i, p, a, pass), p + LS1);
         NDArray branch = pass.dropPath(attn, i);
         branch = sites.apply(Site.ATTN_BRANCH, i, branch, pass.at(i, x, a, attn));
         x = x.add(branch);
         // MLP half
-        NDArray m = Layers.layerNorm(x, value(p + "norm2.weight"), value(p + "norm2.bias"));
+        NDArray m = norm(x, p + "norm2");
         m = sites.apply(Site.MLP_NORM, i, m, pass.at(i, x, m, m));
         NDArray h = Layers.linear(m, value(p + "mlp.fc1.weight"), value(p + "mlp.fc1.bias"));
         h = sites.apply(Site.FC1, i, h, pass.at(i, m, m, h));
-        NDArray g = Activation.gelu(h);
+        NDArray g = Layers.activation(h, config.family().activation());
         g = sites.apply(Site.MLP_HIDDEN, i, g, pass.at(i, h, h, g));
         NDArray y = Layers.linear(g, value(p + "mlp.fc2.weight"), value(p + "mlp.fc2.bias"));
         y = sites.apply(Site.FC2, i, y, pass.at(i, g, g, y));
+        y = layerScaled(y, p + LS2);
         branch = pass.dropPath(y, i);
         branch = sites.apply(Site.MLP_BRANCH, i, branch, pass.at(i, x, m, y));
         x = x.add(branch);
@@ -213,9 +251,12 @@ public final class VisionTransformer implements AutoCloseable {
     }
 
     private NDArray head(NDArray x, ForwardPass pass) {
-        NDArray normed = Layers.layerNorm(x, value("norm.weight"), value("norm.bias"));
+        boolean average = config.family().pooling() == VitFamily.Pooling.AVERAGE;
+        NDArray normed = average ? x : norm(x, "norm");
         normed = sites.apply(Site.FINAL_NORM, -1, normed, pass.at(-1, x, normed, normed));
-        NDArray pooled = normed.get(CLS);
+        NDArray pooled = average
+                ? norm(normed.get(new NDIndex(":, {}:", config.family().prefixTokens())).mean(new int[] {1}), "fc_norm")
+                : normed.get(CLS);
         pooled = sites.apply(Site.HEAD_INPUT, -1, pooled, pass.at(-1, normed, normed, pooled));
         return Layers.linear(pooled, value("head.weight"), value("head.bias"));
     }

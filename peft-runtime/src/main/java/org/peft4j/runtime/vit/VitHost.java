@@ -37,7 +37,7 @@ final class VitHost implements PeftHost {
 
     @Override
     public <T> Optional<T> capability(Class<T> type) {
-        return RuntimeCapabilities.of(type, referenceCompat);
+        return RuntimeCapabilities.of(type, referenceCompat, vit.config());
     }
 
     @Override

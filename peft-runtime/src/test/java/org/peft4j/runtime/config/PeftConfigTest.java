@@ -99,7 +99,9 @@ class PeftConfigTest {
         assertInvalid("train.reference_compat=yes", "train.reference_compat = 'yes' is not valid: expected true or false");
         assertInvalid("train.lr_grid=1e-3,,1e-2", "train.lr_grid = '1e-3,,1e-2' is not valid: expected a comma-separated list of numbers > 0");
         assertInvalid("train.epochs=0", "train.epochs = '0' is not valid: expected a positive integer");
-        assertInvalid("model=vit-h14", "model = 'vit-h14' is not valid: expected one of [vit-micro, vit-tiny, vit-s16, vit-b16, vit-l16]");
+        assertInvalid("model=vit-h14", "model = 'vit-h14' is not valid: expected one of [vit-micro, vit-tiny, vit-s16, vit-b16, vit-l16, "
+                + "vit-b32, vit-b16-384, dinov2-s14, dinov2-b14, dinov2-l14, dinov2-b14-reg4, clip-b16, clip-l14, mae-b16, "
+                + "dinov2-micro, clip-micro]");
     }
 
     @Test

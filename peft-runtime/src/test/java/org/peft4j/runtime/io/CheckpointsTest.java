@@ -149,7 +149,7 @@ class CheckpointsTest {
         try (VisionTransformer target = model(narrower, 2)) {
             String message = failure(target, t -> { });
             assertTrue(message.contains("this is a checkpoint of another model: it holds a ViT with dim 192, depth 6, "
-                    + "patch 4, 65 tokens, MLP 768 (like vit-tiny), but custom has dim 96, depth 6, patch 4, 65 tokens, "
+                    + "patch 4, 65 positions, MLP 768 (like vit-tiny), but custom has dim 96, depth 6, patch 4, 65 positions, "
                     + "MLP 384"), message);
         }
     }
