@@ -13,8 +13,8 @@ Analytic count (docs/benchmarks.md, "FLOPs of a step"): B images, N tokens (patc
            weight gradient (same FLOPs again). Attention products have no weights: 2x forward.
   full:    step = 3 F - 2 B P (3 p^2) D (no image gradient)
   linear:  step = F + 2 B D C (the head only)
-  lora, adapter, vpt_deep: step = F + (F - patch embedding) + weight gradients of the method's own
-           tensors and the head
+  lora, adapter, vpt_deep: step = F + (F - patch embedding) + L 4 B N^2 D (attention, 2x forward
+           in the backward) + weight gradients of the method's own tensors and the head
 
 Counted: torch.utils.flop_counter.FlopCounterMode around forward + backward of the timm model of
 bench/timm_step.py (matmul, addmm, bmm, convolution, scaled_dot_product_attention).
@@ -49,7 +49,8 @@ def analytic(model, method, batch, classes=10, rank=8, prompts=50, bottleneck=8)
     patches = (img // patch) ** 2
     n = patches + 1 + (prompts if method == "vpt_deep" else 0)
     embed = 2 * b * patches * 3 * patch * patch * d
-    blocks = depth * (24 * b * n * d * d + 4 * b * n * n * d)
+    attention = depth * 4 * b * n * n * d
+    blocks = depth * 24 * b * n * d * d + attention
     head = 2 * b * d * c
     extra = 0
     if method == "lora":
@@ -62,7 +63,7 @@ def analytic(model, method, batch, classes=10, rank=8, prompts=50, bottleneck=8)
     if method == "linear":
         return forward + head
     # activation gradients everywhere but the image, weight gradients of the method and the head
-    return forward + (forward - embed) + extra + head
+    return forward + (forward - embed) + attention + extra + head
 
 
 def counted(model, method, batch, classes=10):
