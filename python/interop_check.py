@@ -14,11 +14,18 @@ trains peft LoRA adapters on `qkv` in Python (lora_alpha 16, plain and rsLoRA), 
 `peft import --format hf-peft` and compares `peft predict --adapter` with peft's logits, and checks
 that an adapter that also adapts `fc1` is refused.
 
-    python3 python/interop_check.py --peft ./peft [--work /tmp/peft4j-interop]
+With --plugins (a folder holding the ia3 and dora example plugin JARs) it also trains those two methods,
+exports them with `export --format hf-peft` and loads them with `PeftModel.from_pretrained` (peft's IA3,
+and LoRA with use_dora). For the methods that neither peft nor timm express (ssf unmerged, vpt_shallow,
+vpt_deep, convpass, fact_tt, fact_tk, vqt) it trains each and applies the adapter file to the timm model
+with python/peft4j_reference.py. Each row also shows how far the adapter moves the logits from the base.
+
+    python3 python/interop_check.py --peft ./peft [--plugins DIR] [--work /tmp/peft4j-interop]
 
 Exit code 0 when every difference is below --tolerance.
 """
 import argparse
+import json
 import shutil
 import subprocess
 import sys
@@ -34,8 +41,15 @@ from peft import PeftModel
 from safetensors.torch import load_file, save_file
 from timm.models.vision_transformer import VisionTransformer
 
+import peft4j_reference
+
 CLASSES = 3
 RANK = 4
+# Methods checked with peft4j_reference.py, with small hyperparameters for vit-micro.
+REFERENCE = {"ssf": [], "vpt_shallow": ["prompts=5"], "vpt_deep": ["prompts=5"], "convpass": ["bottleneck=8", "scale=0.1"],
+             "fact_tt": ["dim=8", "scale=0.1"], "fact_tk": ["dim=8", "scale=10"], "vqt": ["prompts=5"]}
+# Example plugins exported to Hugging Face peft.
+PLUGINS = {"ia3": [], "dora": [f"rank={RANK}", "targets=qkv_proj"]}
 MICRO = dict(img_size=32, patch_size=8, embed_dim=96, depth=4, num_heads=4, mlp_ratio=4.0)
 
 
@@ -89,11 +103,43 @@ def logits(file: Path) -> torch.Tensor:
     return load_file(str(file))["logits"]
 
 
+def train(cli: str, work: Path, base_file: Path, method: str, sets: list, extra: list) -> Path:
+    """Trains a method on the tiny task (a high learning rate moves it far from its init); the adapter file."""
+    run = work / f"run-{method}"
+    options = [x for s in sets for x in ("--set", s)]
+    peft4j(cli, "train", "--data", str(work / "task"), "--model", "vit-micro", "--checkpoint", str(base_file),
+           "--classes", str(CLASSES), "--method", method, *options, "--epochs", "3", "--batch", "8",
+           "--lr", "0.05", "--wd", "0", "--eval-split", "none", "--normalization", "none", "--threads", "2",
+           "--output", str(run), *extra)
+    return run / "adapter.safetensors"
+
+
+def predict(cli: str, work: Path, base_file: Path, adapter: Path, extra: list) -> torch.Tensor:
+    """peft4j's logits of the test list with an adapter."""
+    out = work / (adapter.parent.name + "-logits.safetensors")
+    peft4j(cli, "predict", "--checkpoint", str(base_file), "--adapter", str(adapter), "--list",
+           str(work / "task" / "test.txt"), "--normalization", "none", "--threads", "2",
+           "--output", str(work / "predict.csv"), "--logits", str(out), *extra)
+    return logits(out)
+
+
+def based(base_file: Path) -> VisionTransformer:
+    model = vit()
+    model.load_state_dict(load_file(str(base_file)), strict=True)
+    return model
+
+
+def hf_kind(folder: Path) -> str:
+    config = json.loads((folder / "adapter_config.json").read_text())
+    return config["peft_type"] + (", use_dora" if config.get("use_dora") else "")
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--peft", required=True, help="the peft4j launcher, e.g. ./peft")
     parser.add_argument("--work", default="/tmp/peft4j-interop", help="scratch folder (emptied)")
-    parser.add_argument("--tolerance", type=float, default=1e-4)
+    parser.add_argument("--tolerance", type=float, default=1e-5)
+    parser.add_argument("--plugins", help="folder with the ia3 and dora example plugin JARs (their rows are skipped without)")
     parser.add_argument("--fixture", help="also copy the exported hf-peft folder here")
     args = parser.parse_args()
     cli = str(Path(args.peft).resolve())
@@ -162,6 +208,26 @@ def main() -> int:
         rows.append((f"hf-peft from Python ({name}) via peft import", "peft4j `peft predict --adapter`",
                      f"peft {peft.__version__} PeftModel", (py_logits - logits(work / "imported-logits.safetensors"))
                      .abs().max().item()))
+    plugins = ["--plugins", str(Path(args.plugins).resolve())] if args.plugins else []
+    for method, sets in (PLUGINS.items() if args.plugins else []):
+        adapter = train(cli, work, base_file, method, sets, plugins)
+        out = work / f"hf-peft-{method}"
+        peft4j(cli, "export", "--format", "hf-peft", "--adapter", str(adapter), "--output", str(out), *plugins)
+        j = predict(cli, work, base_file, adapter, plugins)
+        with torch.no_grad():
+            hf = PeftModel.from_pretrained(based(base_file), str(out)).eval()(x)
+        rows.append((f"hf-peft (peft export) of the {method} plugin", f"peft {peft.__version__} "
+                     f"PeftModel.from_pretrained ({hf_kind(out)})", "`peft predict --adapter`",
+                     (hf - j).abs().max().item(), (j - j_base).abs().max().item()))
+    for method, sets in REFERENCE.items():
+        adapter = train(cli, work, base_file, method, sets, [])
+        j = predict(cli, work, base_file, adapter, [])
+        model = based(base_file).eval()
+        peft4j_reference.apply(model, adapter)
+        with torch.no_grad():
+            ref = model(x)
+        rows.append((f"peft4j adapter file ({method})", f"python/peft4j_reference.py on timm {timm.__version__}",
+                     "`peft predict --adapter`", (ref - j).abs().max().item(), (j - j_base).abs().max().item()))
     refused_dir = work / "python-lora-fc1"
     python_lora(base_file, x, refused_dir, ["qkv", "fc1"])
     refusal = subprocess.run([cli, "import", "--format", "hf-peft", str(refused_dir), "--base", str(base_file),
@@ -170,15 +236,16 @@ def main() -> int:
     print(f"torch {torch.__version__}, timm {timm.__version__}, peft {peft.__version__}, "
           f"safetensors {safetensors.__version__}; {len(files)} images, {CLASSES} classes, "
           f"lora rank {RANK}, max |B| {b_norm:.4f}, max |logit change by the adapter| {moved:.4f}")
-    print("| format | consumer and version | compared with | max abs logit difference |")
-    print("|---|---|---|---|")
+    print("| format | consumer and version | compared with | max abs logit difference | max logit change by the adapter |")
+    print("|---|---|---|---|---|")
     for r in rows:
-        print(f"| {r[0]} | {r[1]} | {r[2]} | {r[3]:.2e} |")
+        print(f"| {r[0]} | {r[1]} | {r[2]} | {r[3]:.2e} | {r[4]:.2f} |" if len(r) > 4 else f"| {r[0]} | {r[1]} | {r[2]} | {r[3]:.2e} | |")
     print(f"hf-peft from Python on qkv and fc1: peft import {'refused' if refused else 'DID NOT REFUSE'}: "
           + refusal.stderr.strip())
     if args.fixture:
         shutil.copytree(hf_dir, args.fixture, dirs_exist_ok=True)
-    ok = refused and b_norm > 0 and moved > 1e-3 and all(r[3] < args.tolerance for r in rows)
+    ok = (refused and b_norm > 0 and moved > 1e-3 and all(r[3] < args.tolerance for r in rows)
+          and all(r[4] > 1e-3 for r in rows if len(r) > 4))
     print("interop check " + ("passed" if ok else "FAILED"))
     return 0 if ok else 1
 

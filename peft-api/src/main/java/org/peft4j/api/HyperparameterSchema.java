@@ -5,11 +5,21 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /** The ordered, typed hyperparameters of a method; validates user-given values. */
 public final class HyperparameterSchema {
 
     private final Map<String, Hyperparameter> byName = new LinkedHashMap<>();
+    private final List<GridRule> rules = new ArrayList<>();
+
+    /** A narrower grid of {@code name} at the points where {@code when} has one of {@code values}. */
+    private record GridRule(String name, List<Object> grid, String when, Set<String> values) {
+
+        boolean excludes(Map<String, Object> point) {
+            return values.contains(String.valueOf(point.get(when))) && !grid.contains(point.get(name));
+        }
+    }
 
     /**
      * Creates a schema.
@@ -33,6 +43,45 @@ public final class HyperparameterSchema {
      */
     public static HyperparameterSchema of(Hyperparameter... hyperparameters) {
         return new HyperparameterSchema(List.of(hyperparameters));
+    }
+
+    /**
+     * A copy in which a hyperparameter's grid is narrower at the points where another
+     * hyperparameter has certain values, e.g. the study tunes Pfeiffer's bottleneck over
+     * {4, 8, 16, 32, 64} with the {@code lora_xavier} init but over {4, 8, 16, 32} with the others.
+     *
+     * @param name the narrowed hyperparameter
+     * @param grid its grid there, within its own grid
+     * @param when the hyperparameter that decides
+     * @param values its values (as text) at which the narrower grid applies
+     * @return the copy
+     * @throws IllegalArgumentException for an unknown key or a value outside the grid
+     */
+    public HyperparameterSchema narrowGrid(String name, List<?> grid, String when, String... values) {
+        Hyperparameter h = byName.get(name);
+        if (h == null || !byName.containsKey(when)) {
+            throw new IllegalArgumentException("narrowGrid: unknown hyperparameter '" + (h == null ? name : when) + "'");
+        }
+        List<Object> typed = grid.stream().map(v -> h.check(v)).toList();
+        if (!h.grid().containsAll(typed)) {
+            throw new IllegalArgumentException("narrowGrid: " + typed + " is not within " + name + "'s grid " + h.grid());
+        }
+        HyperparameterSchema copy = new HyperparameterSchema(List.copyOf(byName.values()));
+        copy.rules.addAll(rules);
+        copy.rules.add(new GridRule(name, typed, when, Set.of(values)));
+        return copy;
+    }
+
+    /**
+     * Whether a grid point respects the narrower grids of {@link #narrowGrid}.
+     *
+     * @param point the complete typed values
+     * @param fromGrids the hyperparameters whose values at the point come from their grids (a value
+     *     a user chose is never narrowed)
+     * @return false if a narrowed hyperparameter of {@code fromGrids} is outside its grid there
+     */
+    public boolean withinGrids(Map<String, Object> point, Set<String> fromGrids) {
+        return rules.stream().noneMatch(r -> fromGrids.contains(r.name()) && r.excludes(point));
     }
 
     /**
@@ -89,17 +138,33 @@ public final class HyperparameterSchema {
 
     /**
      * The default tuning grid: the cartesian product of every tuned hyperparameter's grid, in
-     * schema order, the last varying fastest. Untuned hyperparameters keep their defaults.
+     * schema order, the last varying fastest, without the points that {@link #narrowGrid} excludes.
+     * Untuned hyperparameters keep their defaults.
      *
      * @return grid points; a single default point if nothing is tuned
      */
     public List<Hyperparameters> defaultGrid() {
+        return grid(Map.of());
+    }
+
+    /**
+     * The default tuning grid with some hyperparameters fixed, e.g. Pfeiffer's with
+     * {@code init=zero} (the study's {@code zero_adapter}): the other tuned hyperparameters range
+     * over their grids, narrowed where {@link #narrowGrid} says so.
+     *
+     * @param fixed values as text by key
+     * @return grid points, in the order of {@link #defaultGrid()}
+     * @throws InvalidHyperparameterException for an unknown key or a bad value
+     */
+    public List<Hyperparameters> grid(Map<String, String> fixed) {
         List<Map<String, Object>> points = new ArrayList<>();
-        points.add(new LinkedHashMap<>());
+        points.add(new LinkedHashMap<>(validate(fixed).asMap()));
+        Set<String> tuned = new java.util.HashSet<>();
         for (Hyperparameter h : byName.values()) {
-            if (h.grid().isEmpty()) {
+            if (h.grid().isEmpty() || fixed.containsKey(h.name())) {
                 continue;
             }
+            tuned.add(h.name());
             List<Map<String, Object>> next = new ArrayList<>();
             for (Map<String, Object> p : points) {
                 for (Object v : h.grid()) {
@@ -112,7 +177,10 @@ public final class HyperparameterSchema {
         }
         List<Hyperparameters> out = new ArrayList<>();
         for (Map<String, Object> p : points) {
-            out.add(validateTyped(p));
+            Hyperparameters point = validateTyped(p);
+            if (withinGrids(point.asMap(), tuned)) {
+                out.add(point);
+            }
         }
         return out;
     }

@@ -5,7 +5,8 @@ package org.peft4j.api;
  * modules it inserts at the backbone's {@link Site insertion points} and which base parameters
  * become trainable. It never sees the runtime's classes.
  *
- * <p>Optional capabilities are separate interfaces: {@link Mergeable} and {@link ClosedFormCount}.
+ * <p>Optional capabilities are separate interfaces: {@link Mergeable}, {@link ClosedFormCount} and
+ * {@link HfPeftForm}.
  */
 public interface PeftMethod {
 

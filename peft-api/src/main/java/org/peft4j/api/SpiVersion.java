@@ -8,7 +8,8 @@ package org.peft4j.api;
  * {@code MergeTarget.referenceCompat()} are replaced by the optional {@link ReferenceCompat}
  * capability ({@link Capabilities#capability}); new site {@link Site#MLP_HIDDEN}; typed enum
  * choices ({@link Hyperparameter#choice(String, Class, Enum, String)},
- * {@link Hyperparameters#choice(String, Class)}). Plugins built for 1.x must be rebuilt.
+ * {@link Hyperparameters#choice(String, Class)}). Plugins built for 1.x must be rebuilt. 2.1: the optional
+ * {@link HfPeftForm} capability of methods.
  */
 public final class SpiVersion {
 
@@ -16,7 +17,7 @@ public final class SpiVersion {
     public static final int MAJOR = 2;
 
     /** Compatible additions bump the minor version. */
-    public static final int MINOR = 0;
+    public static final int MINOR = 1;
 
     /** The version string plugins return from {@link PeftMethodProvider#spiVersion()}. */
     public static final String CURRENT = MAJOR + "." + MINOR;

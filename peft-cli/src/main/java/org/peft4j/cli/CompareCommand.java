@@ -199,7 +199,7 @@ final class CompareCommand implements Callable<Integer> {
         } else if (parallel > 1) {
             int workerThreads = Math.max(1, threads / parallel);
             executor = new ProcessExecutor(parallel, WorkerCommand.likeThisJvm(PeftCommand.class.getName(),
-                    claiming.workerOptions(config, workerThreads), workerThreads), claiming.poll());
+                    claiming.workerOptions(config, workerThreads), workerThreads).withAbsolutePaths(), claiming.poll());
             run(store, executor);
         } else {
             try (MethodRegistry registry = MethodRegistry.discover(config.get(Settings.PLUGINS_DIR));

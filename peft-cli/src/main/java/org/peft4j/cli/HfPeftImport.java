@@ -33,7 +33,7 @@ import org.peft4j.runtime.vit.VitConfig;
 final class HfPeftImport {
 
     private static final Pattern LORA = Pattern.compile(
-            Pattern.quote(HfPeftLora.PREFIX) + "blocks\\.(\\d+)\\.attn\\.qkv\\.lora_([AB])\\.weight");
+            Pattern.quote(HfPeftExport.PREFIX) + "blocks\\.(\\d+)\\.attn\\.qkv\\.lora_([AB])\\.weight");
 
     private HfPeftImport() {}
 
@@ -49,7 +49,7 @@ final class HfPeftImport {
      */
     static void convert(Path dir, CheckpointFile base, String preset, MethodRegistry registry, Path output) {
         JsonObject config = config(dir);
-        Path weights = dir.resolve(HfPeftLora.WEIGHTS);
+        Path weights = dir.resolve(HfPeftExport.WEIGHTS);
         if (!Files.isRegularFile(weights)) {
             throw new CommandException(weights + ": not found; save the peft adapter with safe_serialization=True "
                     + "(the pickle file adapter_model.bin is not read)");
@@ -63,12 +63,12 @@ final class HfPeftImport {
             if (m.matches()) {
                 blocks.computeIfAbsent(Integer.parseInt(m.group(1)), i -> new RawTensor[2])[m.group(2).equals("A") ? 0 : 1] =
                         e.getValue().toFloat32();
-            } else if (e.getKey().equals(HfPeftLora.PREFIX + "head.weight") || e.getKey().equals(HfPeftLora.PREFIX + "head.bias")) {
-                head.put(e.getKey().substring(HfPeftLora.PREFIX.length()), e.getValue().toFloat32());
+            } else if (e.getKey().equals(HfPeftExport.PREFIX + "head.weight") || e.getKey().equals(HfPeftExport.PREFIX + "head.bias")) {
+                head.put(e.getKey().substring(HfPeftExport.PREFIX.length()), e.getValue().toFloat32());
             } else {
                 throw new CommandException(weights + ": tensor '" + e.getKey() + "' is not LoRA on a qkv layer nor "
-                        + "the head, and peft4j's lora adapts only the fused qkv projections (no peft4j method represents "
-                        + "LoRA on proj, fc1 or fc2, DoRA or trained biases exactly), so it cannot be imported");
+                        + "the head, and peft4j's lora adapts only the fused qkv projections (no built-in peft4j method "
+                        + "represents LoRA on proj, fc1 or fc2, DoRA or trained biases exactly), so it cannot be imported");
             }
         }
         int rank = rank(weights, blocks, shape);
@@ -99,7 +99,7 @@ final class HfPeftImport {
     }
 
     private static JsonObject config(Path dir) {
-        Path file = dir.resolve(HfPeftLora.CONFIG);
+        Path file = dir.resolve(HfPeftExport.CONFIG);
         JsonObject config;
         try {
             config = JsonParser.parseString(Files.readString(file)).getAsJsonObject();
@@ -149,7 +149,7 @@ final class HfPeftImport {
     /** peft's scaling of the LoRA product: lora_alpha / r, or lora_alpha / √r with use_rslora. */
     private static double scaling(Path dir, JsonObject config, int rank) {
         if (!config.has("lora_alpha")) {
-            throw new CommandException(dir.resolve(HfPeftLora.CONFIG) + ": has no lora_alpha; give the folder that "
+            throw new CommandException(dir.resolve(HfPeftExport.CONFIG) + ": has no lora_alpha; give the folder that "
                     + "peft's save_pretrained wrote");
         }
         double alpha = config.get("lora_alpha").getAsDouble();

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.peft4j.api.ClosedFormCount;
+import org.peft4j.api.HfPeftForm;
 import org.peft4j.api.Hyperparameter;
 import org.peft4j.api.Mergeable;
 import org.peft4j.api.PeftMethod;
@@ -61,6 +62,9 @@ final class MethodDescription {
         }
         if (instance instanceof ClosedFormCount) {
             capabilities.add("closed-form count");
+        }
+        if (instance instanceof HfPeftForm) {
+            capabilities.add("hf-peft export");
         }
         return capabilities.isEmpty() ? "none (not mergeable, no closed-form count)" : String.join(", ", capabilities);
     }

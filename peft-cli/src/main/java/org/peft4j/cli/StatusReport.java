@@ -51,8 +51,9 @@ final class StatusReport {
     }
 
     /**
-     * The trials that needed more than one attempt or failed: attempts and the last error (a
-     * failure of the machine from the attempt log, or the failed record's message).
+     * The trials that needed more than one attempt, failed, or skipped batches for a NaN or
+     * infinite loss (reference-compat): attempts, skipped batches and the last error (a failure of
+     * the machine from the attempt log, or the failed record's message).
      *
      * @param store the comparison
      * @return a heading and one line per such trial, or nothing when every trial went smoothly
@@ -65,13 +66,21 @@ final class StatusReport {
             Optional<TrialRecord> record = store.record(id);
             Optional<String> error = record.filter(r -> r.status() == TrialStatus.FAILED).map(TrialRecord::message)
                     .or(log::lastFailure);
-            if (attempts > 1 || error.isPresent()) {
+            int skipped = record.map(StatusReport::skippedBatches).orElse(0);
+            if (attempts > 1 || error.isPresent() || skipped > 0) {
                 String what = record.map(r -> r.status().label()).orElse("no record");
-                out.append(String.format(Locale.ROOT, "  %s  %d attempt%s, %s%s%n", id, attempts, attempts == 1 ? "" : "s",
-                        what, error.map(e -> "; last error: " + e).orElse("")));
+                out.append(String.format(Locale.ROOT, "  %s  %d attempt%s, %s%s%s%n", id, attempts, attempts == 1 ? "" : "s",
+                        what, skipped == 0 ? "" : ", " + skipped + " batch" + (skipped == 1 ? "" : "es")
+                                + " skipped for a NaN or infinite loss (reference-compat)",
+                        error.map(e -> "; last error: " + e).orElse("")));
             }
         }
-        return out.length() == 0 ? "" : "trials with retries or failures:\n" + out;
+        return out.length() == 0 ? "" : "trials with retries, failures or skipped batches:\n" + out;
+    }
+
+    private static int skippedBatches(TrialRecord record) {
+        return record.history() == null ? 0
+                : record.history().stream().mapToInt(TrialRecord.EpochSummary::skippedBatches).sum();
     }
 
     /** ok, failed, diverged, pending (final trials not yet known count one per seed). */

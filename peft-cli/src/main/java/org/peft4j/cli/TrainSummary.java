@@ -86,6 +86,7 @@ final class TrainSummary {
         json.addProperty("status", result.status().name().toLowerCase(java.util.Locale.ROOT));
         json.addProperty("message", result.message());
         json.addProperty("train_seconds", result.trainSeconds());
+        json.addProperty("skipped_batches", result.skippedBatches());
         JsonArray epochs = new JsonArray();
         for (TrainingResult.EpochRecord e : result.history()) {
             JsonObject epoch = new JsonObject();
@@ -94,6 +95,7 @@ final class TrainSummary {
             epoch.addProperty("mean_loss", finite(e.meanLoss()));
             epoch.addProperty("seconds", e.seconds());
             epoch.addProperty("data_wait_seconds", e.dataSeconds());
+            epoch.addProperty("skipped_batches", e.skippedBatches());
             epochs.add(epoch);
         }
         json.add("epochs", epochs);

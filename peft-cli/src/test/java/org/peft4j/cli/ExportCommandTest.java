@@ -72,13 +72,40 @@ class ExportCommandTest {
 
     @Test
     void aMethodWithoutAnExactPeftEquivalentIsRefusedInOneSentence() {
-        Path adapter = adapter("bitfit", Map.of("head.bias", tensor(3)));
+        Path adapter = adapter("bitfit", Map.of(), Map.of("head.bias", tensor(3)));
 
         String error = Cli.run("export", "--format", "hf-peft", "--adapter", adapter.toString(),
                 "--output", dir.resolve("hf").toString()).failsWith(1);
 
-        assertTrue(error.contains("method 'bitfit' has no exact Hugging Face peft equivalent"), error);
+        assertTrue(error.contains("method 'bitfit' has no Hugging Face peft equivalent"), error);
         assertTrue(Files.notExists(dir.resolve("hf")), "nothing written");
+    }
+
+    @Test
+    void aTensorWithoutAPlaceInThePeftFormIsRefusedRatherThanDropped() {
+        Map<String, RawTensor> tensors = loraTensors();
+        tensors.put("blocks.0.norm1.weight", tensor(MICRO.dim()));
+        Path adapter = adapter("lora", tensors);
+
+        String error = Cli.run("export", "--format", "hf-peft", "--adapter", adapter.toString(),
+                "--output", dir.resolve("hf").toString()).failsWith(1);
+
+        assertTrue(error.contains("tensors [blocks.0.norm1.weight] have no place in the Hugging Face peft form of "
+                + "method 'lora'"), error);
+        assertTrue(Files.notExists(dir.resolve("hf")), "nothing written");
+    }
+
+    @Test
+    void aMissingTensorIsNamed() {
+        Map<String, RawTensor> tensors = loraTensors();
+        tensors.remove("blocks.3.attn.lora.lora_b.weight");
+        Path adapter = adapter("lora", tensors);
+
+        String error = Cli.run("export", "--format", "hf-peft", "--adapter", adapter.toString(),
+                "--output", dir.resolve("hf").toString()).failsWith(1);
+
+        assertTrue(error.contains("method 'lora' cannot be written as a Hugging Face peft adapter: the file has no "
+                + "tensor 'blocks.3.attn.lora.lora_b.weight'"), error);
     }
 
     @Test
@@ -101,9 +128,12 @@ class ExportCommandTest {
     }
 
     private Path adapter(String method, Map<String, RawTensor> tensors) {
+        return adapter(method, Map.of("rank", String.valueOf(RANK), "dropout", "0.1"), tensors);
+    }
+
+    private Path adapter(String method, Map<String, String> hyperparameters, Map<String, RawTensor> tensors) {
         Path file = dir.resolve(method + ".safetensors");
-        AdapterMetadata metadata = new AdapterMetadata(method, "1", "1", Map.of("rank", String.valueOf(RANK),
-                "dropout", "0.1"), "0".repeat(64), MICRO, false);
+        AdapterMetadata metadata = new AdapterMetadata(method, "1", "1", hyperparameters, "0".repeat(64), MICRO, false);
         SafetensorsFile.writeRaw(file, tensors, metadata.toStrings());
         return file;
     }

@@ -1,10 +1,12 @@
 package org.peft4j.eval.protocol;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.peft4j.api.Hyperparameter;
 import org.peft4j.api.HyperparameterSchema;
 import org.peft4j.runtime.plugins.RegisteredMethod;
@@ -12,8 +14,9 @@ import org.peft4j.runtime.plugins.RegisteredMethod;
 /**
  * A method's tuning grid: the cartesian product of its tuned hyperparameters in schema order (the
  * last varying fastest), each with the schema's grid or the values given with
- * {@code --set method.key=v1,v2}. The quick protocol keeps only the overridden keys (a single
- * default point otherwise).
+ * {@code --set method.key=v1,v2}, without the points where a schema grid is narrower
+ * ({@link HyperparameterSchema#narrowGrid}, e.g. Pfeiffer's bottleneck under its init). The quick
+ * protocol keeps only the overridden keys (a single default point otherwise).
  */
 public final class MethodGrids {
 
@@ -31,6 +34,7 @@ public final class MethodGrids {
     public static MethodSpec resolve(RegisteredMethod method, Map<String, List<String>> overrides, boolean quick) {
         HyperparameterSchema schema = method.provider().schema();
         Map<String, List<Object>> values = new LinkedHashMap<>();
+        Set<String> fromGrids = new HashSet<>();
         for (String key : overrides.keySet()) {
             if (schema.get(key).isEmpty()) {
                 throw new IllegalArgumentException("--set " + method.name() + "." + key + ": method '" + method.name()
@@ -52,6 +56,7 @@ public final class MethodGrids {
                 values.put(h.name(), List.copyOf(new LinkedHashSet<>(parsed)));
             } else if (!quick && !h.grid().isEmpty()) {
                 values.put(h.name(), h.grid());
+                fromGrids.add(h.name());
             }
         }
         List<Map<String, Object>> points = new ArrayList<>();
@@ -69,9 +74,12 @@ public final class MethodGrids {
         }
         List<Map<String, String>> grid = new ArrayList<>();
         for (Map<String, Object> p : points) {
-            Map<String, String> text = new LinkedHashMap<>();
-            schema.validateTyped(p).asMap().forEach((k, v) -> text.put(k, String.valueOf(v)));
-            grid.add(text);
+            Map<String, Object> point = schema.validateTyped(p).asMap();
+            if (schema.withinGrids(point, fromGrids)) {
+                Map<String, String> text = new LinkedHashMap<>();
+                point.forEach((k, v) -> text.put(k, String.valueOf(v)));
+                grid.add(text);
+            }
         }
         return new MethodSpec(method.name(), method.version(), method.spiVersion(), grid);
     }

@@ -1,24 +1,29 @@
 package org.peft4j.eval.protocol;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * Picks the configuration of a (method, task) from its tuning outcomes (docs/methods.md#tuning-protocol, with a
- * documented tie-break instead of the reference's "last in file order"):
+ * Picks the configuration of a (method, task) from its tuning outcomes. Only trials that ended
+ * {@link TrialStatus#OK} with a finite accuracy are candidates. By default
+ * (docs/protocol.md#the-protocol):
  * <ol>
- *   <li>only trials that ended {@link TrialStatus#OK} with a finite accuracy are candidates;
  *   <li>the highest final-epoch validation accuracy, unrounded, wins;
  *   <li>among equal accuracies, the one with fewer inserted parameters;
  *   <li>then the one earlier in grid order (learning rate outermost, then the method's grid in
  *       schema order, weight decay innermost).
  * </ol>
+ * Under {@code reference-compat} (the trials' settings say so) it selects as the reference does
+ * (docs/differences.md): the highest accuracy rounded to 2 decimals as Python's {@code round}
+ * does, and among those the last in the reference's grid order ({@link ReferenceGridOrder}).
  * The input type holds validation results only, so the test split cannot influence the choice.
  */
 public final class Selector {
 
-    /** Best first: the order the rules above define. */
+    /** Best first: the default rules above. */
     public static final Comparator<TuningOutcome> PREFERENCE = Comparator
             .comparingDouble(TuningOutcome::valAccuracy).reversed()
             .thenComparingLong(TuningOutcome::insertedParameters)
@@ -36,6 +41,19 @@ public final class Selector {
         List<TuningOutcome> usable = outcomes.stream()
                 .filter(o -> o.status() == TrialStatus.OK && Double.isFinite(o.valAccuracy()))
                 .toList();
-        return usable.stream().min(PREFERENCE).map(best -> new Selection(best, outcomes.size(), usable.size()));
+        boolean compat = !usable.isEmpty() && usable.stream().allMatch(o -> o.trial().settings().referenceCompat());
+        Optional<TuningOutcome> best = compat
+                ? usable.stream().max(Comparator.comparingDouble((TuningOutcome o) -> rounded(o.valAccuracy()))
+                        .thenComparing(ReferenceGridOrder.of(outcomes)))
+                : usable.stream().min(PREFERENCE);
+        return best.map(b -> new Selection(b, outcomes.size(), usable.size()));
+    }
+
+    /**
+     * Python's {@code round(x, 2)}: the double's exact binary value rounded to 2 decimals, exact
+     * halves to even.
+     */
+    static double rounded(double percent) {
+        return new BigDecimal(percent).setScale(2, RoundingMode.HALF_EVEN).doubleValue();
     }
 }

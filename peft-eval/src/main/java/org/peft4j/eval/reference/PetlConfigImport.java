@@ -61,23 +61,6 @@ public final class PetlConfigImport {
             "final_acc_hp", true, "normalized", false, "vpt_layer", "null", "pretrained_weights",
             "vit_base_patch16_224_in21k");
 
-    /** Method hyperparameters: method → reference key → peft4j key. */
-    private static final Map<String, Map<String, String>> HYPERPARAMETERS = Map.ofEntries(
-            Map.entry("vpt_shallow", Map.of("vpt_num", "prompts", "vpt_dropout", "dropout")),
-            Map.entry("vpt_deep", Map.of("vpt_num", "prompts", "vpt_dropout", "dropout")),
-            Map.entry("vqt", Map.of("vqt_num", "prompts", "vqt_dropout", "dropout")),
-            Map.entry("lora", Map.of("lora_bottleneck", "rank")),
-            Map.entry("adaptformer", Map.of("adapter_bottleneck", "bottleneck", "adapter_scaler", "scale")),
-            Map.entry("pfeiffer", Map.of("adapter_bottleneck", "bottleneck", "adapter_scaler", "scale",
-                    "adapter_init", "init")),
-            Map.entry("houlsby", Map.of("adapter_bottleneck", "bottleneck", "adapter_scaler", "scale")),
-            Map.entry("convpass", Map.of("convpass_bottleneck", "bottleneck", "convpass_scaler", "scale",
-                    "convpass_xavier_init", "xavier_init")),
-            Map.entry("repadapter", Map.of("repadapter_bottleneck", "bottleneck", "repadapter_scaler", "scale",
-                    "repadapter_group", "groups")),
-            Map.entry("fact_tt", Map.of("fact_dim", "dim", "fact_scaler", "scale")),
-            Map.entry("fact_tk", Map.of("fact_dim", "dim", "fact_scaler", "scale")));
-
     /** Keys that choose the method or its wiring (checked by {@link #method}). */
     private static final Set<String> SWITCHES = Set.of("full", "ln", "bitfit", "difffit", "ssf", "vpt_mode",
             "lora_bottleneck", "fact_type", "vqt_num", "ft_attn_module", "ft_attn_mode", "ft_attn_ln",
@@ -154,7 +137,7 @@ public final class PetlConfigImport {
 
     private static ImportedExperiment translate(Map<String, Object> config, Map<String, String> origin) {
         String method = method(config, origin);
-        Map<String, String> own = HYPERPARAMETERS.getOrDefault(method, Map.of());
+        Map<String, String> own = ReferenceKeys.of(method);
         Map<String, List<String>> hyperparameters = new LinkedHashMap<>();
         Map<String, String> settings = new LinkedHashMap<>();
         List<String> notes = new ArrayList<>();
@@ -182,7 +165,7 @@ public final class PetlConfigImport {
                 notes.add(key + ": " + NOTED.get(key));
             } else if (SWITCHES.contains(key)) {
                 continue;
-            } else if (HYPERPARAMETERS.values().stream().anyMatch(m -> m.containsKey(key))) {
+            } else if (ReferenceKeys.isHyperparameter(key)) {
                 inactive.add(key);
             } else {
                 throw new IllegalArgumentException(where + " has no peft4j equivalent; known keys are those of "

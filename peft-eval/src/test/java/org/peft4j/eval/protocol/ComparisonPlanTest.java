@@ -105,4 +105,20 @@ class ComparisonPlanTest {
         assertEquals(List.of(new BenchmarkTask("alpha", "other"), new BenchmarkTask("dtd", "natural")),
                 TaskCatalog.discover(dir));
     }
+
+    @Test
+    void pfeiffersBottleneckGridFollowsTheStudyPerInit() {
+        try (MethodRegistry registry = MethodRegistry.classpath(getClass().getClassLoader())) {
+            java.util.function.Function<Map<String, List<String>>, List<String>> bottlenecks = set ->
+                    MethodGrids.resolve(registry.method("pfeiffer"), set, false).grid().stream()
+                            .map(p -> p.get("init") + "/" + p.get("bottleneck")).distinct().toList();
+            assertEquals(List.of("lora_xavier/4", "lora_xavier/8", "lora_xavier/16", "lora_xavier/32", "lora_xavier/64"),
+                    bottlenecks.apply(Map.of()));
+            assertEquals(List.of("zero/4", "zero/8", "zero/16", "zero/32"), bottlenecks.apply(Map.of("init", List.of("zero"))));
+            assertEquals(16, MethodGrids.resolve(registry.method("pfeiffer"), Map.of("init", List.of("xavier")), false)
+                    .grid().size(), "rand_p_adapter: 4 bottlenecks x 4 scales");
+            assertEquals(List.of("zero/64"), bottlenecks.apply(Map.of("init", List.of("zero"), "bottleneck", List.of("64"))),
+                    "a bottleneck the user chooses is never narrowed");
+        }
+    }
 }

@@ -24,6 +24,6 @@ public final class LoraProvider extends AbstractMethodProvider {
 
     @Override
     public PeftMethod create(Hyperparameters hyperparameters) {
-        return new Lora(hyperparameters.getInt(RANK), (float) hyperparameters.getDouble(PeftHyperparameters.DROPOUT));
+        return new Lora(hyperparameters.getInt(RANK), hyperparameters.getDouble(PeftHyperparameters.DROPOUT));
     }
 }

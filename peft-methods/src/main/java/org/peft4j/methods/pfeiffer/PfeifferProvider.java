@@ -12,7 +12,9 @@ import org.peft4j.blocks.PeftHyperparameters;
 /**
  * Registers {@code pfeiffer}: a sequential bottleneck adapter after every MLP
  * ({@code docs/methods.md#pfeiffer}), covering the reference's {@code lora_p_adapter},
- * {@code rand_p_adapter} and {@code zero_adapter} through the {@code init} hyperparameter.
+ * {@code rand_p_adapter} and {@code zero_adapter} through the {@code init} hyperparameter, each
+ * with the study's bottleneck grid: {4, 8, 16, 32, 64} for {@code lora_xavier}, {4, 8, 16, 32}
+ * for {@code xavier} and {@code zero}.
  */
 public final class PfeifferProvider extends AbstractMethodProvider {
 
@@ -28,7 +30,9 @@ public final class PfeifferProvider extends AbstractMethodProvider {
                         Hyperparameter.choice(INIT, PfeifferInit.class, PfeifferInit.LORA_XAVIER,
                                 "adapter init: lora_xavier (lora_p_adapter), xavier (rand_p_adapter) or zero"
                                         + " (zero_adapter) (reference: adapter_init)"),
-                        PeftHyperparameters.dropout("inside the adapter, after ReLU")));
+                        PeftHyperparameters.dropout("inside the adapter, after ReLU"))
+                        // the study's grids: lora_p_adapter tunes the bottleneck up to 64, the others up to 32
+                        .narrowGrid(AdapterSettings.BOTTLENECK, List.of(4, 8, 16, 32), INIT, "xavier", "zero"));
     }
 
     @Override

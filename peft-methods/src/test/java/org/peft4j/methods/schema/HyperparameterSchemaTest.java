@@ -11,8 +11,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -29,6 +29,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.peft4j.api.ClosedFormCount;
 import org.peft4j.api.Hyperparameter;
 import org.peft4j.api.HyperparameterSchema;
+import org.peft4j.api.Hyperparameters;
 import org.peft4j.api.InvalidHyperparameterException;
 import org.peft4j.api.Mergeable;
 import org.peft4j.api.PeftMethod;
@@ -153,10 +154,10 @@ class HyperparameterSchemaTest {
 
     /**
      * Each reference method of the study's table, translated to peft4j: the table's multi-valued
-     * lines are exactly the tuned hyperparameters with the same values in the same order, and a
-     * single value that peft4j has as a hyperparameter is its default. A variant of pfeiffer
-     * ({@code rand_p_adapter}, {@code zero_adapter}) has its init as the table gives it and
-     * grid values within pfeiffer's.
+     * lines are exactly the tuned hyperparameters, with the same values in the same order as the
+     * schema's grid at that method's fixed values (a variant of pfeiffer, {@code rand_p_adapter} or
+     * {@code zero_adapter}, is pfeiffer with its init, whose bottleneck grid is narrower), and a
+     * single value that peft4j has as a hyperparameter is its default, or the variant's init.
      */
     @TestFactory
     Stream<DynamicTest> everyGridMatchesTheStudysTable() throws IOException {
@@ -178,7 +179,8 @@ class HyperparameterSchemaTest {
         String name = variant ? VARIANTS.get(reference) : REFERENCE_NAMES.entrySet().stream()
                 .filter(e -> e.getValue().equals(reference)).map(Map.Entry::getKey).findFirst().orElse(reference);
         HyperparameterSchema schema = TestModels.provider(name).schema();
-        Set<String> tuned = new LinkedHashSet<>();
+        Map<String, List<Object>> tableGrids = new LinkedHashMap<>();
+        Map<String, Object> fixed = new LinkedHashMap<>();
         lines.forEach((key, values) -> {
             String at = reference + " " + key;
             Hyperparameter h = schema.get(KEYS.getOrDefault(key, key)).orElse(null);
@@ -189,21 +191,44 @@ class HyperparameterSchemaTest {
             List<Object> typed = values.stream().map(v -> h.parse(v.equalsIgnoreCase("true") || v.equalsIgnoreCase("false")
                     ? v.toLowerCase(Locale.ROOT) : v)).toList();
             if (typed.size() > 1) {
-                tuned.add(h.name());
-                if (variant) {
-                    assertTrue(h.grid().containsAll(typed), at + ": " + typed + " not within " + name + "'s grid " + h.grid());
-                } else {
-                    assertEquals(typed, h.grid(), at + ": the grid of " + name + "'s " + h.name());
-                }
-            } else if (!variant || !h.name().equals("init")) {
+                tableGrids.put(h.name(), typed);
+            } else if (variant && h.name().equals("init")) {
+                fixed.put(h.name(), typed.get(0));
+            } else {
                 assertEquals(typed.get(0), h.defaultValue(), at + ": the default of " + name + "'s " + h.name());
             }
         });
-        if (!variant) {
-            List<String> peftTuned = schema.hyperparameters().stream()
-                    .filter(h -> !h.grid().isEmpty()).map(Hyperparameter::name).toList();
-            assertEquals(peftTuned, List.copyOf(tuned), reference + ": the hyperparameters " + name + " tunes");
+        assertEquals(tableGrids, gridsAt(schema, fixed), reference + ": the hyperparameters " + name
+                + " tunes and their grids" + (fixed.isEmpty() ? "" : " at " + fixed));
+    }
+
+    /**
+     * Each tuned hyperparameter's values, in grid order, over the points of the schema's grid
+     * where the given hyperparameters have the given values.
+     */
+    private static Map<String, List<Object>> gridsAt(HyperparameterSchema schema, Map<String, Object> fixed) {
+        Map<String, String> text = new LinkedHashMap<>();
+        fixed.forEach((k, v) -> text.put(k, String.valueOf(v)));
+        Map<String, List<Object>> grids = new LinkedHashMap<>();
+        for (Hyperparameters point : schema.grid(text)) {
+            schema.hyperparameters().stream().filter(h -> !h.grid().isEmpty() && !fixed.containsKey(h.name()))
+                    .forEach(h -> {
+                        List<Object> values = grids.computeIfAbsent(h.name(), k -> new ArrayList<>());
+                        if (!values.contains(point.asMap().get(h.name()))) {
+                            values.add(point.asMap().get(h.name()));
+                        }
+                    });
         }
+        return grids;
+    }
+
+    @Test
+    void pfeifferTunesTheBottleneckPerInitAsTheStudy() {
+        HyperparameterSchema schema = TestModels.provider("pfeiffer").schema();
+        assertEquals(List.of(4, 8, 16, 32, 64), gridsAt(schema, Map.of("init", "lora_xavier")).get("bottleneck"));
+        assertEquals(List.of(4, 8, 16, 32), gridsAt(schema, Map.of("init", "xavier")).get("bottleneck"));
+        assertEquals(List.of(4, 8, 16, 32), gridsAt(schema, Map.of("init", "zero")).get("bottleneck"));
+        assertEquals(20, schema.defaultGrid().size(), "the default init is lora_xavier: 5 bottlenecks x 4 scales");
     }
 
     @Test

@@ -14,6 +14,7 @@ import org.peft4j.runtime.io.Checkpoints;
 import org.peft4j.runtime.io.Sha256;
 import org.peft4j.runtime.plugins.MethodInstance;
 import org.peft4j.runtime.plugins.MethodRegistry;
+import org.peft4j.runtime.train.NonFiniteLoss;
 import org.peft4j.runtime.train.ResumeMismatch;
 import org.peft4j.runtime.train.RunFingerprint;
 import org.peft4j.runtime.train.Trainer;
@@ -28,7 +29,9 @@ import org.peft4j.runtime.vit.VitConfig;
  * programs that use peft4j as a library: it creates the method through the registry, opens the
  * data, builds the backbone (checkpoint or seeded random weights, head sized for the task),
  * attaches the method and trains with the {@link Trainer} (see docs/methods.md#training-protocol),
- * resuming from the epoch checkpoint folder when one is given. Build it with {@link #builder()}.
+ * resuming from the epoch checkpoint folder when one is given. Under {@code reference-compat} a
+ * batch with a NaN or infinite loss is skipped ({@link NonFiniteLoss#SKIP}); otherwise the run
+ * stops as diverged. Build it with {@link #builder()}.
  *
  * <pre>{@code
  * try (FineTuned run = FineTuning.builder()
@@ -114,6 +117,7 @@ public final class FineTuning {
             observer.attached(model);
             TrainingResult result = new Trainer(recipe, listener.apply(opened))
                     .withFingerprint(fingerprint(instance, backbone.sha256())).onMismatch(onMismatch)
+                    .onNonFiniteLoss(referenceCompat ? NonFiniteLoss.SKIP : NonFiniteLoss.STOP)
                     .fit(model, opened.train(), opened.eval(), checkpointDir);
             return new FineTuned(backbone, baseFile, baseSha256 == null ? FineTuned.RANDOM_BASE : baseSha256, instance,
                     model, opened, result);
@@ -266,9 +270,10 @@ public final class FineTuning {
         }
 
         /**
-         * Whether the method reproduces the reference code's behaviour (see docs/differences.md).
+         * Whether the method reproduces the reference code's behaviour (see docs/differences.md),
+         * and the trainer skips batches with a NaN or infinite loss as the reference does.
          *
-         * @param referenceCompat the flag handed to {@link PeftModel#attach}
+         * @param referenceCompat the flag handed to {@link PeftModel#attach} and the trainer
          * @return this builder
          */
         public Builder referenceCompat(boolean referenceCompat) {

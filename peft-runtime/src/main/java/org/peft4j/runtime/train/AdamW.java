@@ -2,6 +2,7 @@ package org.peft4j.runtime.train;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.index.NDIndex;
 import java.util.ArrayList;
 import java.util.List;
 import org.peft4j.runtime.vit.ModelParameter;
@@ -70,6 +71,18 @@ public final class AdamW {
                         new NDList(weight, grad, means.get(i), variances.get(i)),
                         new NDList(weight),
                         lr, lrCorrected, weightDecay, 1f, -1f, beta1, beta2, epsCorrected, false, true);
+            }
+        }
+    }
+
+    /**
+     * Sets every gradient to zero without an update (a skipped batch). It writes zeros rather than
+     * subtracting, so NaN and infinite gradients are cleared too.
+     */
+    public void discardGradients() {
+        for (ModelParameter p : parameters) {
+            try (NDArray grad = p.array().getGradient()) {
+                grad.set(new NDIndex("..."), 0f);
             }
         }
     }

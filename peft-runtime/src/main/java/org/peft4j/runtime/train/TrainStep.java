@@ -22,13 +22,16 @@ public final class TrainStep {
      * @param images (B, 3, H, W)
      * @param labels (B) integer labels
      * @param lossScale multiplier of the loss before backward (1 / accumulation steps)
-     * @return the unscaled loss value
+     * @return the unscaled loss value; when it is NaN or infinite, nothing is back-propagated
      */
     public static float forwardBackward(VisionTransformer vit, NDArray images, NDArray labels, float lossScale) {
         try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
             NDArray loss = CrossEntropy.loss(vit.forward(images, true), labels);
-            collector.backward(lossScale == 1f ? loss : Scalars.mul(loss, lossScale));
-            return loss.getFloat();
+            float value = loss.getFloat();
+            if (Float.isFinite(value)) {
+                collector.backward(lossScale == 1f ? loss : Scalars.mul(loss, lossScale));
+            }
+            return value;
         }
     }
 }

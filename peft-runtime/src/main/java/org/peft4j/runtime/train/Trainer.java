@@ -18,7 +18,8 @@ import org.peft4j.runtime.vit.VisionTransformer;
 /**
  * Trains a {@link PeftModel} with a {@link TrainingRecipe}: AdamW on the trainable parameters,
  * per-epoch learning rate, gradient accumulation, optional held-out evaluation, divergence
- * detection and atomic epoch checkpoints from which a killed run resumes bit-identically.
+ * detection (or skipping, see {@link NonFiniteLoss}) and atomic epoch checkpoints from which a
+ * killed run resumes bit-identically.
  */
 public final class Trainer {
 
@@ -28,6 +29,7 @@ public final class Trainer {
     private final TrainingListener listener;
     private final RunFingerprint context;
     private final ResumeMismatch onMismatch;
+    private final NonFiniteLoss onNonFinite;
 
     /**
      * Creates a trainer that refuses to resume from a checkpoint of a different run.
@@ -36,14 +38,16 @@ public final class Trainer {
      * @param listener progress events (e.g. {@link ProgressBar})
      */
     public Trainer(TrainingRecipe recipe, TrainingListener listener) {
-        this(recipe, listener, RunFingerprint.empty(), ResumeMismatch.REFUSE);
+        this(recipe, listener, RunFingerprint.empty(), ResumeMismatch.REFUSE, NonFiniteLoss.STOP);
     }
 
-    private Trainer(TrainingRecipe recipe, TrainingListener listener, RunFingerprint context, ResumeMismatch onMismatch) {
+    private Trainer(TrainingRecipe recipe, TrainingListener listener, RunFingerprint context, ResumeMismatch onMismatch,
+            NonFiniteLoss onNonFinite) {
         this.recipe = recipe;
         this.listener = listener;
         this.context = context;
         this.onMismatch = onMismatch;
+        this.onNonFinite = onNonFinite;
     }
 
     /**
@@ -56,7 +60,7 @@ public final class Trainer {
      * @return the new trainer
      */
     public Trainer withFingerprint(RunFingerprint parts) {
-        return new Trainer(recipe, listener, context.with(parts), onMismatch);
+        return new Trainer(recipe, listener, context.with(parts), onMismatch, onNonFinite);
     }
 
     /**
@@ -66,7 +70,17 @@ public final class Trainer {
      * @return the new trainer
      */
     public Trainer onMismatch(ResumeMismatch policy) {
-        return new Trainer(recipe, listener, context, policy);
+        return new Trainer(recipe, listener, context, policy, onNonFinite);
+    }
+
+    /**
+     * This trainer with a policy for a NaN or infinite loss.
+     *
+     * @param policy stop (the default) or skip the batch
+     * @return the new trainer
+     */
+    public Trainer onNonFiniteLoss(NonFiniteLoss policy) {
+        return new Trainer(recipe, listener, context.with("trainer.non_finite_loss", policy), onMismatch, policy);
     }
 
     /**
@@ -76,7 +90,8 @@ public final class Trainer {
      * @param train the training split
      * @param eval the held-out split, or null
      * @param checkpointDir where epoch checkpoints go, or null for none
-     * @return the outcome; a NaN or infinite loss gives {@link TrainingResult.Status#DIVERGED}
+     * @return the outcome; a NaN or infinite loss gives {@link TrainingResult.Status#DIVERGED}, or
+     *     under {@link NonFiniteLoss#SKIP} a skipped batch
      */
     public TrainingResult fit(PeftModel model, BatchSource train, BatchSource eval, Path checkpointDir) {
         VisionTransformer vit = model.vit();
@@ -100,6 +115,7 @@ public final class Trainer {
                 double lr = recipe.schedule().forEpoch(epoch);
                 double lossSum = 0;
                 int steps = 0;
+                int skipped = 0;
                 long epochStart = System.nanoTime();
                 long dataNanos = 0;
                 Iterator<Batch> batches = train.batches(recipe.batchSize(), true, epochSeed(epoch), true, vit.device());
@@ -117,6 +133,13 @@ public final class Trainer {
                         Engine.getInstance().setRandomSeed(stepSeed(adamw.steps()));
                         try (Batch batch = next) {
                             loss = step(vit, batch);
+                        }
+                        if (!Float.isFinite(loss) && onNonFinite == NonFiniteLoss.SKIP) {
+                            adamw.discardGradients();
+                            skipped++;
+                            LOG.warn("skipped a batch: the loss was {} at epoch {}, after step {}", loss, epoch,
+                                    adamw.steps());
+                            continue;
                         }
                         if (!Float.isFinite(loss)) {
                             String message = String.format(Locale.ROOT,
@@ -139,7 +162,7 @@ public final class Trainer {
                 lastEval = evaluate ? Evaluator.evaluate(vit, eval, Math.max(recipe.batchSize(), 128)) : null;
                 double meanLoss = steps == 0 ? Double.NaN : lossSum / steps;
                 history.add(new TrainingResult.EpochRecord(epoch, lr, meanLoss,
-                        lastEval == null ? Double.NaN : lastEval.accuracy(), epochSeconds, dataNanos / 1e9));
+                        lastEval == null ? Double.NaN : lastEval.accuracy(), epochSeconds, dataNanos / 1e9, skipped));
                 listener.onEpoch(epoch, meanLoss, lastEval);
                 if (checkpointDir != null) {
                     TrainingCheckpoint.save(checkpointDir, adamw, epoch + 1, history, fingerprint);
@@ -164,8 +187,12 @@ public final class Trainer {
         for (int start = 0; start < n; start += micro) {
             int end = Math.min(n, start + micro);
             NDIndex range = new NDIndex("{}:{}", start, end);
-            lossSum += forwardBackward(vit, batch.images().get(range), batch.labels().get(range), (end - start) / (float) n)
-                    * (end - start);
+            float loss = forwardBackward(vit, batch.images().get(range), batch.labels().get(range),
+                    (end - start) / (float) n);
+            if (!Float.isFinite(loss)) {
+                return loss;
+            }
+            lossSum += loss * (end - start);
         }
         return lossSum / n;
     }

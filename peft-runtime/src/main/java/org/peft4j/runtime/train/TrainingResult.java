@@ -16,6 +16,15 @@ public record TrainingResult(
         Status status, String message, int epochsDone, List<EpochRecord> history, EvalResult finalEval,
         double trainSeconds) {
 
+    /**
+     * Batches skipped for a NaN or infinite loss, over the epochs of {@link #history()}.
+     *
+     * @return the count
+     */
+    public int skippedBatches() {
+        return history.stream().mapToInt(EpochRecord::skippedBatches).sum();
+    }
+
     /** How a run ended. */
     public enum Status {
         /** All epochs completed. */
@@ -29,13 +38,14 @@ public record TrainingResult(
      *
      * @param epoch 0-based epoch
      * @param lr learning rate used
-     * @param meanLoss mean training loss
+     * @param meanLoss mean training loss over the batches not skipped
      * @param evalAccuracy held-out accuracy after the epoch, or NaN if not evaluated
      * @param seconds wall time of the epoch's training steps, data waits included
      * @param dataSeconds part of {@code seconds} spent waiting for the next batch
+     * @param skippedBatches batches skipped for a NaN or infinite loss ({@link NonFiniteLoss#SKIP})
      */
     public record EpochRecord(int epoch, double lr, double meanLoss, double evalAccuracy, double seconds,
-            double dataSeconds) {
+            double dataSeconds, int skippedBatches) {
 
         /**
          * Share of the epoch's step time spent waiting for data.

@@ -161,4 +161,25 @@ class FineTuningTest {
         Files.writeString(folder.resolve("val200.txt"), String.join("", lines.subList(train, train + val)));
         return folder;
     }
+
+    @Test
+    void underReferenceCompatNonFiniteLossesAreSkippedAndCountedElseTheRunDiverges() {
+        // a learning rate of 1e30 sends the weights towards infinity, so that after a step or two
+        // every batch has a NaN or infinite loss
+        TrainingRecipe explosive = TrainingRecipe.study(1e30, 0).withEpochs(2, 0).withBatch(8, 8).withDropPath(0f);
+        Path out = dir.resolve("explosive");
+        try (FineTuned compat = pipeline(out).recipe(explosive).checkpointDir(null).referenceCompat(true).build().run()) {
+            TrainingResult r = compat.training();
+            assertEquals(TrainingResult.Status.OK, r.status(), r.message());
+            assertEquals(2, r.epochsDone());
+            int steps = 2 * (32 / 8);
+            assertTrue(r.skippedBatches() > 0 && r.skippedBatches() < steps,
+                    "the first batch is finite, later ones are skipped: " + r.history());
+            assertEquals(r.skippedBatches(), r.history().get(0).skippedBatches() + r.history().get(1).skippedBatches());
+        }
+        try (FineTuned plain = pipeline(out).recipe(explosive).checkpointDir(null).build().run()) {
+            assertEquals(TrainingResult.Status.DIVERGED, plain.training().status());
+            assertEquals(0, plain.training().skippedBatches());
+        }
+    }
 }

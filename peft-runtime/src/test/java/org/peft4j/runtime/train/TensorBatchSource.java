@@ -52,6 +52,44 @@ final class TensorBatchSource implements BatchSource {
         return new TensorBatchSource(images, source.labels, source.side, source.classes);
     }
 
+    /**
+     * The batches of a split without those that hold one example: the batches a run that skips
+     * that example's batches trains on.
+     *
+     * @param source the split
+     * @param example the example's position in the split
+     * @param positions receives the example's position inside its batch, once per pass
+     */
+    static BatchSource withoutBatchesOf(BatchSource source, int example, List<Integer> positions) {
+        return new BatchSource() {
+            @Override
+            public int size() {
+                return source.size();
+            }
+
+            @Override
+            public int numClasses() {
+                return source.numClasses();
+            }
+
+            @Override
+            public Iterator<Batch> batches(int batchSize, boolean shuffle, long seed, boolean dropLast, Device device) {
+                List<Batch> kept = new ArrayList<>();
+                source.batches(batchSize, shuffle, seed, dropLast, device).forEachRemaining(batch -> {
+                    int at = java.util.stream.IntStream.range(0, batch.size())
+                            .filter(i -> batch.indices()[i] == example).findFirst().orElse(-1);
+                    if (at < 0) {
+                        kept.add(batch);
+                    } else {
+                        positions.add(at);
+                        batch.close();
+                    }
+                });
+                return kept.iterator();
+            }
+        };
+    }
+
     @Override
     public int size() {
         return labels.length;

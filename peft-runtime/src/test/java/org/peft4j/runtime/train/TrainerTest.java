@@ -8,9 +8,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import ai.djl.Device;
 import ai.djl.engine.Engine;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.peft4j.api.ParameterSelector;
+import org.peft4j.runtime.vit.ModelParameter;
 import org.peft4j.runtime.vit.PeftModel;
 import org.peft4j.runtime.vit.VisionTransformer;
 import org.peft4j.runtime.vit.VitConfig;
@@ -132,6 +135,70 @@ class TrainerTest {
         TrainingResult r = new Trainer(recipe(3), new TrainingListener() {}).fit(m, TensorBatchSource.withNaN(TRAIN), TEST, null);
         assertEquals(TrainingResult.Status.DIVERGED, r.status());
         assertTrue(r.message().contains("learning rate") && r.message().contains("NaN"), r.message());
+        m.vit().close();
+    }
+
+    @Test
+    void nanLossUnderSkipIsSkippedCountedAndLeavesNoTrace() {
+        TensorBatchSource poisoned = TensorBatchSource.withNaN(TRAIN);
+        TrainingRecipe recipe = recipe(3).withBatch(16, 4);
+        PeftModel skipping = model();
+        TrainingResult r = new Trainer(recipe, new TrainingListener() {}).onNonFiniteLoss(NonFiniteLoss.SKIP)
+                .fit(skipping, poisoned, TEST, null);
+        assertEquals(TrainingResult.Status.OK, r.status(), r.message());
+        assertEquals(3, r.skippedBatches(), "the poisoned image is in one batch of each epoch");
+        for (TrainingResult.EpochRecord e : r.history()) {
+            assertEquals(1, e.skippedBatches(), "epoch " + e.epoch());
+            assertTrue(Double.isFinite(e.meanLoss()), "the mean loss is over the batches not skipped: " + e);
+        }
+        assertTrue(Double.isFinite(r.finalEval().loss()));
+
+        // the same run on exactly the batches that were not skipped: identical weights, so the
+        // skipped batches left no gradient behind (also when an earlier micro-batch of theirs was
+        // finite and back-propagated) and took no optimizer step
+        List<Integer> positions = new ArrayList<>();
+        PeftModel clean = model();
+        TrainingResult c = new Trainer(recipe, new TrainingListener() {})
+                .fit(clean, TensorBatchSource.withoutBatchesOf(poisoned, 0, positions), TEST, null);
+        assertEquals(TrainingResult.Status.OK, c.status());
+        assertEquals(3, positions.size());
+        assertTrue(positions.stream().anyMatch(p -> p >= 4), "the poisoned image follows a finite micro-batch in "
+                + "some epoch, at positions " + positions);
+        for (ModelParameter p : skipping.vit().parameters().where(ModelParameter::isTrainable)) {
+            float[] expected = clean.vit().parameters().get(p.name()).array().toFloatArray();
+            assertArrayEquals(expected, p.array().toFloatArray(), p.name());
+        }
+        PeftModel untrained = model();
+        assertTrue(!java.util.Arrays.equals(untrained.vit().parameters().get("head.weight").array().toFloatArray(),
+                skipping.vit().parameters().get("head.weight").array().toFloatArray()), "the other batches trained");
+        untrained.vit().close();
+        skipping.vit().close();
+        clean.vit().close();
+    }
+
+    @Test
+    void discardingGradientsClearsNanAndInfinity() {
+        PeftModel m = model();
+        List<ModelParameter> trainable = m.vit().parameters().where(ModelParameter::isTrainable);
+        AdamW adamw = AdamW.standard(trainable);
+        float[] before = trainable.get(0).array().toFloatArray();
+        try (ai.djl.ndarray.NDManager manager = ai.djl.ndarray.NDManager.newBaseManager();
+                ai.djl.training.GradientCollector collector = Engine.getInstance().newGradientCollector()) {
+            ai.djl.ndarray.NDArray w = trainable.get(0).array();
+            ai.djl.ndarray.NDArray inf = manager.full(w.getShape(), Float.POSITIVE_INFINITY);
+            inf.set(new ai.djl.ndarray.index.NDIndex("0"), Float.NaN);
+            collector.backward(w.mul(inf).sum());
+        }
+        float[] grad = trainable.get(0).array().getGradient().toFloatArray();
+        assertTrue(Float.isNaN(grad[0]) && Float.isInfinite(grad[grad.length - 1]), "the gradient holds NaN and inf");
+        adamw.discardGradients();
+        for (ModelParameter p : trainable) {
+            for (float g : p.array().getGradient().toFloatArray()) {
+                assertEquals(0f, g, p.name());
+            }
+        }
+        adamw.step(1e-2f, 0f);
+        assertArrayEquals(before, trainable.get(0).array().toFloatArray(), "a zero gradient moves nothing");
         m.vit().close();
     }
 }

@@ -1,22 +1,29 @@
 package org.peft4j.examples.dora;
 
+import ai.djl.ndarray.NDArray;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
 import org.peft4j.api.BackboneShape;
 import org.peft4j.api.ClosedFormCount;
+import org.peft4j.api.HfPeftForm;
 import org.peft4j.api.MergeTarget;
 import org.peft4j.api.Mergeable;
 import org.peft4j.api.PeftHost;
 import org.peft4j.api.PeftMethod;
 import org.peft4j.api.Site;
+import org.peft4j.blocks.HfPeftLoraConfig;
 
 /**
  * DoRA on every block's qkv projection (and, if asked, the attention output projection): each
  * adapted weight becomes {@code W' = m ⊙ (W + B·A) / ‖W + B·A‖}, see {@link DoraLayer}. It starts
  * as the base function (B = 0, m = ‖W‖), folds into the weights exactly, and adds
- * {@code r·(in + out) + out} parameters per adapted layer.
+ * {@code r·(in + out) + out} parameters per adapted layer. It is Hugging Face peft's LoRA with
+ * {@code use_dora} on the same layers, with {@code lora_alpha = r}.
  */
-final class Dora implements PeftMethod, Mergeable, ClosedFormCount {
+final class Dora implements PeftMethod, Mergeable, ClosedFormCount, HfPeftForm {
 
     /** The adapted layers. */
     enum Targets {
@@ -56,6 +63,23 @@ final class Dora implements PeftMethod, Mergeable, ClosedFormCount {
         for (DoraLayer layer : layers) {
             layer.merge(target);
         }
+    }
+
+    @Override
+    public Map<String, Object> hfPeftConfig(BackboneShape shape) {
+        return HfPeftLoraConfig.of(rank, 0, proj ? List.of("qkv", "attn.proj") : List.of("qkv"), true);
+    }
+
+    @Override
+    public Map<String, NDArray> hfPeftTensors(BackboneShape shape, Function<String, NDArray> tensors) {
+        Map<String, NDArray> peft = new LinkedHashMap<>();
+        for (int i = 0; i < shape.depth(); i++) {
+            DoraLayer.hfPeftTensors("blocks." + i + ".attn.qkv", tensors, peft);
+            if (proj) {
+                DoraLayer.hfPeftTensors("blocks." + i + ".attn.proj", tensors, peft);
+            }
+        }
+        return peft;
     }
 
     @Override

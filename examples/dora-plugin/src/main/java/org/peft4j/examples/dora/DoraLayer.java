@@ -3,6 +3,8 @@ package org.peft4j.examples.dora;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDScope;
 import ai.djl.ndarray.types.Shape;
+import java.util.Map;
+import java.util.function.Function;
 import org.peft4j.api.Init;
 import org.peft4j.api.MergeTarget;
 import org.peft4j.api.ParameterHandle;
@@ -22,6 +24,10 @@ import org.peft4j.blocks.LowRankProjection;
  * the base product already computed is reused and only the low-rank path is added.
  */
 final class DoraLayer {
+
+    private static final String A = ".dora_a.weight";
+    private static final String B = ".dora_b.weight";
+    private static final String M = ".dora_m";
 
     private final String layer;
     private final ParameterHandle weight;
@@ -50,9 +56,9 @@ final class DoraLayer {
      */
     static DoraLayer create(PeftHost host, String layer, int in, int out, int rank) {
         ParameterHandle weight = host.base(layer + ".weight");
-        LowRankProjection update = LowRankProjection.create(host, layer + ".dora_a.weight", layer + ".dora_b.weight",
+        LowRankProjection update = LowRankProjection.create(host, layer + A, layer + B,
                 in, rank, out, Init.kaimingUniform(), Init.zeros());
-        ParameterHandle magnitude = host.parameter(layer + ".dora_m", new Shape(out),
+        ParameterHandle magnitude = host.parameter(layer + M, new Shape(out),
                 (manager, shape) -> manager.create(initialMagnitude(weight.array()), shape));
         return new DoraLayer(layer, weight, host.base(layer + ".bias"), update, magnitude);
     }
@@ -67,6 +73,20 @@ final class DoraLayer {
      */
     static long parameters(long in, long out, long rank) {
         return LowRankProjection.parameters(in, rank, out) + out;
+    }
+
+    /**
+     * Puts one layer's tensors under the names of Hugging Face peft's DoRA: {@code lora_A},
+     * {@code lora_B} and {@code lora_magnitude_vector}.
+     *
+     * @param layer the base layer's name
+     * @param tensors the adapter file's tensors by peft4j name
+     * @param peft where to put them
+     */
+    static void hfPeftTensors(String layer, Function<String, NDArray> tensors, Map<String, NDArray> peft) {
+        peft.put(layer + ".lora_A.weight", tensors.apply(layer + A));
+        peft.put(layer + ".lora_B.weight", tensors.apply(layer + B));
+        peft.put(layer + ".lora_magnitude_vector", tensors.apply(layer + M));
     }
 
     /**

@@ -2,8 +2,13 @@ package org.peft4j.examples.ia3;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.Shape;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
 import org.peft4j.api.BackboneShape;
 import org.peft4j.api.ClosedFormCount;
+import org.peft4j.api.HfPeftForm;
 import org.peft4j.api.Init;
 import org.peft4j.api.MergeTarget;
 import org.peft4j.api.Mergeable;
@@ -22,8 +27,12 @@ import org.peft4j.api.Site;
  * its own site, {@link Site#MLP_HIDDEN}, which fc2 reads, so {@code l_ff} folds exactly into the
  * input columns of fc2's weight. Count {@code depth · (2D + H)}, or {@code depth · 2D} without the
  * MLP vector.
+ *
+ * <p>It is Hugging Face peft's IA3 on timm's {@code qkv} (its output times {@code (1, l_k, l_v)}:
+ * peft's vector covers q too, with ones) and {@code fc2} as a feed-forward module (its input times
+ * {@code l_ff}).
  */
-final class Ia3 implements PeftMethod, Mergeable, ClosedFormCount {
+final class Ia3 implements PeftMethod, Mergeable, ClosedFormCount, HfPeftForm {
 
     private final boolean mlp;
 
@@ -63,6 +72,30 @@ final class Ia3 implements PeftMethod, Mergeable, ClosedFormCount {
     @Override
     public long insertedParameters(BackboneShape shape) {
         return (long) shape.depth() * (2L * shape.dim() + (mlp ? shape.mlpHidden() : 0));
+    }
+
+    @Override
+    public Map<String, Object> hfPeftConfig(BackboneShape shape) {
+        Map<String, Object> c = new LinkedHashMap<>();
+        c.put("peft_type", "IA3");
+        c.put("target_modules", mlp ? List.of("qkv", "fc2") : List.of("qkv"));
+        c.put("feedforward_modules", mlp ? List.of("fc2") : List.of());
+        c.put("fan_in_fan_out", false);
+        c.put("init_ia3_weights", true);
+        return c;
+    }
+
+    @Override
+    public Map<String, NDArray> hfPeftTensors(BackboneShape shape, Function<String, NDArray> tensors) {
+        Map<String, NDArray> peft = new LinkedHashMap<>();
+        for (int i = 0; i < shape.depth(); i++) {
+            NDArray keys = tensors.apply(keys(i));
+            peft.put("blocks." + i + ".attn.qkv.ia3_l", qkvScale(keys, keys, tensors.apply(values(i))).expandDims(1));
+            if (mlp) {
+                peft.put(fc2(i) + ".ia3_l", tensors.apply(hidden(i)).expandDims(0));
+            }
+        }
+        return peft;
     }
 
     /** (1, l_k, l_v): the factor of each of the 3D qkv outputs, made with the manager of {@code like}. */

@@ -216,7 +216,7 @@ public final class TrialRunner {
 
         void finish(TrainingResult result, int resumed) {
             history = result.history().stream()
-                    .map(e -> new TrialRecord.EpochSummary(e.epoch(), e.lr(), e.meanLoss())).toList();
+                    .map(e -> new TrialRecord.EpochSummary(e.epoch(), e.lr(), e.meanLoss(), e.skippedBatches())).toList();
             trainSeconds = result.trainSeconds();
             resumedEpochs = resumed;
             if (result.status() == TrainingResult.Status.DIVERGED) {

@@ -102,9 +102,11 @@ public record TrialRecord(
      *
      * @param epoch 0-based epoch
      * @param lr learning rate used
-     * @param meanLoss mean training loss
+     * @param meanLoss mean training loss over the batches not skipped
+     * @param skippedBatches batches skipped for a NaN or infinite loss (only under
+     *     {@code reference-compat}; 0 in records written before it was recorded)
      */
-    public record EpochSummary(int epoch, double lr, double meanLoss) {}
+    public record EpochSummary(int epoch, double lr, double meanLoss, int skippedBatches) {}
 
     /**
      * The predictions sidecar.

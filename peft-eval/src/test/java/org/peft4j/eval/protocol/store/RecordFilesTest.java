@@ -23,7 +23,7 @@ class RecordFilesTest {
                 new TrialRecord.MethodInfo("bias", "1.0", "1.0", "given"), "1.0", null,
                 List.of(new TrialRecord.SplitInfo("train800", "ab".repeat(32), 24)),
                 new TrialRecord.Metrics("val200", 58.333333333333336, 1.0986, 12),
-                new TrialRecord.ParameterCounts(640, 739, 23520), List.of(new TrialRecord.EpochSummary(0, 1e-3, 1.2)),
+                new TrialRecord.ParameterCounts(640, 739, 23520), List.of(new TrialRecord.EpochSummary(0, 1e-3, 1.2, 0)),
                 null, new TrialRecord.Timing(1.5, 1.7, 0), new TrialRecord.Memory(300.5, "trial"),
                 new TrialRecord.Execution("host", 42, "cpu()", 1, "2025-01-01T00:00:00Z", "2025-01-01T00:00:02Z",
                         "development build", "17", "a".repeat(40), "false", "2.7.1"));
