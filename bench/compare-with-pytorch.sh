@@ -5,8 +5,8 @@
 # merged-model inference of every mergeable method against the plain backbone, and the fp32 GEMM
 # peak of both torches. One JSON line per run on stdout; compare.py makes the tables.
 #
-#   bench/compare-with-pytorch.sh > results.jsonl            # about 25 min on 2 quiet cores
-#   SHORT=1 bench/compare-with-pytorch.sh > results.jsonl    # one repeat, fewer steps, merged on vit-tiny only
+#   bench/compare-with-pytorch.sh > results.jsonl            # three repeats of every case
+#   SHORT=1 bench/compare-with-pytorch.sh > results.jsonl    # one repeat, fewer steps, merged on vit-tiny only (31 min loaded)
 #   python3 bench/compare.py results.jsonl
 #
 # TIMM_PYTHON  interpreter with bench/requirements-timm.txt (default bench/.venv/bin/python; make it with
