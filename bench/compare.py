@@ -57,6 +57,13 @@ def ratio(mine, theirs, field="ms_per_step_median"):
     return text
 
 
+def peak_share(runs, gflop, peak):
+    """The step's FLOPs per second as a fraction of the GEMM peak."""
+    if not runs or not gflop or not peak:
+        return "-"
+    return f"{gflop / (median(runs, 'ms_per_step_median') / 1e3) / peak:.0%}"
+
+
 def ms(runs):
     return f"{median(runs, 'ms_per_step_median'):.1f}" if runs else "-"
 
@@ -72,15 +79,13 @@ def training_table(steps, flops, peaks):
             continue
         pj, tm, pt = by.get("peft4j", []), by.get("timm", []), by.get("pytorch", [])
         gflop = flops.get(key[:3])
-        share = lambda runs, p: (f"{gflop / (median(runs, 'ms_per_step_median') / 1e3) / p:.0%}"
-                                 if runs and gflop and p else "-")
         params = {r["trainable_params"] for runs in (pj, tm, pt) for r in runs}
         params_s = " vs ".join(f"{p:,}" for p in sorted(params)) + (" MISMATCH" if len(params) > 1 else "")
         cells = [key[0], key[1], str(key[2]), ms(tm), ms(pj), ratio(pj, tm),
                  f"{median(tm, 'peak_rss_mib'):.0f}" if tm else "-",
                  f"{median(pj, 'peak_rss_mib'):.0f}" if pj else "-", ratio(pj, tm, "peak_rss_mib"),
-                 ms(pt), ratio(pj, pt), f"{gflop:.1f}" if gflop else "-", share(pj, peak),
-                 share(tm, peaks.get("timm")), params_s]
+                 ms(pt), ratio(pj, pt), f"{gflop:.1f}" if gflop else "-", peak_share(pj, gflop, peak),
+                 peak_share(tm, gflop, peaks.get("timm")), params_s]
         print("| " + " | ".join(cells) + " |")
     if peaks:
         print()

@@ -15,14 +15,13 @@ Methods, on timm's modules:
   vpt_deep  per block n prompt tokens (default 50, dropout 0.1), prepended before the block and
             stripped after it, uniform(+-sqrt(6 / (3 p^2 + D))) init; plus the head
 
-  /work/venv-speed/bin/python bench/timm_step.py --model vit-tiny --method lora --batch 32 \
+  bench/.venv/bin/python bench/timm_step.py --model vit-tiny --method lora --batch 32 \
       --steps 20 --warmup 3 --threads 2 --classes 10
 """
 
 import argparse
 import json
 import math
-import os
 import resource
 import statistics
 import time
