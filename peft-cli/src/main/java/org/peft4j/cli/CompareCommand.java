@@ -26,18 +26,21 @@ import org.peft4j.eval.protocol.run.SequentialExecutor;
 import org.peft4j.eval.protocol.run.TrialExecutor;
 import org.peft4j.eval.protocol.run.TrialRunner;
 import org.peft4j.eval.protocol.run.WorkerCommand;
-import org.peft4j.slurm.SbatchScript;
-import org.peft4j.slurm.SlurmClient;
-import org.peft4j.slurm.SlurmExecutor;
-import org.peft4j.slurm.SlurmOptions;
 import org.peft4j.eval.protocol.store.ResultStore;
 import org.peft4j.eval.protocol.store.TrialClaims;
+import org.peft4j.eval.stats.SignificanceReport;
 import org.peft4j.report.ComparisonReport;
 import org.peft4j.runtime.config.PeftConfig;
 import org.peft4j.runtime.config.Settings;
 import org.peft4j.runtime.data.ImageCache;
+import org.peft4j.runtime.data.Normalization;
+import org.peft4j.runtime.data.Preprocessing;
 import org.peft4j.runtime.plugins.MethodRegistry;
 import org.peft4j.runtime.vit.VitConfig;
+import org.peft4j.slurm.SbatchScript;
+import org.peft4j.slurm.SlurmClient;
+import org.peft4j.slurm.SlurmExecutor;
+import org.peft4j.slurm.SlurmOptions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -69,7 +72,7 @@ final class CompareCommand implements Callable<Integer> {
      */
     private static final List<String> SPEC_OPTIONS = List.of("--data", "--tasks", "--methods", "--model",
             "--checkpoint", "--name", "--quick", "--study", "--seeds", "--epochs", "--micro-batch", "--lr-grid", "--wd-grid",
-            "--set", "--reference-compat", "--config", "--many-shot");
+            "--set", "--reference-compat", "--config", "--many-shot", "--normalization", "--image-size");
 
     /** The prefix of the settings that only say where trials run, so they never change the comparison. */
     private static final String SLURM_KEYS = "slurm.";
@@ -79,6 +82,9 @@ final class CompareCommand implements Callable<Integer> {
 
     @Mixin
     ConfigOptions settings;
+
+    @Mixin
+    ImageSizeOption imageSize;
 
     @Mixin
     DeviceOptions device;
@@ -107,8 +113,14 @@ final class CompareCommand implements Callable<Integer> {
                     + "on the built-in benchmark vit-micro)")
     String model;
 
-    @Option(names = "--checkpoint", paramLabel = "FILE", description = "Pretrained weights (.safetensors or Google .npz)")
+    @Option(names = "--checkpoint", paramLabel = "FILE", description = "Pretrained weights (.safetensors with timm or "
+            + "transformers names, Google .npz, or hf-hub:ORG/NAME[@REV] from the local Hugging Face cache)")
     Path checkpoint;
+
+    @Option(names = "--normalization", paramLabel = "NAME", description = "Pixel normalisation of every trial: none, "
+            + "imagenet, inception, clip, or pretrained (the model's own, see docs/backbones.md); recorded in the spec "
+            + "(default: the benchmark's, none on VTAB-1K as in the study)")
+    String normalization;
 
     @Option(names = "--store", paramLabel = "DIR", description = "The result store: created, or resumed if it holds this "
             + "comparison; alone, resumes the one it holds (default: <results.dir>/<name>)")
@@ -210,9 +222,10 @@ final class CompareCommand implements Callable<Integer> {
             }
         }
         ComparisonResults results = ComparisonResults.read(store);
-        ResultTable.write(store.root(), results);
+        SignificanceReport significance = SignificanceReport.of(results, store::readPredictions);
+        ResultTable.write(store.root(), results, significance);
         ComparisonReport.write(store);
-        commandSpec.commandLine().getOut().print(ResultTable.markdown(results));
+        commandSpec.commandLine().getOut().print(ResultTable.markdown(results, significance));
         commandSpec.commandLine().getOut().flush();
         LOG.info("results written to {}", store.root().resolve(ResultTable.FILES.get(0)));
         return results.complete() ? 0 : 1;
@@ -300,16 +313,31 @@ final class CompareCommand implements Callable<Integer> {
                 .map(t -> benchmark.tasks().stream().filter(b -> b.name().equals(t)).findFirst()
                         .orElse(new BenchmarkTask(t, TaskCatalog.group(t))))
                 .toList();
-        VitConfig vit = config.isBuiltInDefault(Settings.MODEL) && benchmark.model() != null ? benchmark.model()
-                : VitConfig.preset(config.get(Settings.MODEL), 1);
+        VitConfig vit = imageSize.applyTo(config.isBuiltInDefault(Settings.MODEL) && benchmark.model() != null
+                ? benchmark.model() : VitConfig.preset(config.get(Settings.MODEL), 1));
         Path weights = config.get(Settings.CHECKPOINT).orElse(
                 config.isBuiltInDefault(Settings.MODEL) ? benchmark.checkpoint() : null);
         String comparison = name != null ? name : defaultName(benchmark, quickRun);
         List<String> compared = methods.isEmpty() ? benchmark.defaultMethods() : methods;
         try (MethodRegistry registry = MethodRegistry.discover(config.get(Settings.PLUGINS_DIR))) {
             return SpecResolver.resolve(new SpecResolver.Request(comparison, quickRun, benchmark.dataRoot(), chosen,
-                    compared, vit, weights, benchmark.normalization(), seeds, microBatch,
+                    compared, vit, weights, normalization(benchmark, vit), seeds, microBatch,
                     grids(benchmark.defaultGrids(), compared), config), registry);
+        }
+    }
+
+    /** --normalization: a name, the model's pretrained one, or the benchmark's by default. */
+    private Normalization normalization(Benchmark benchmark, VitConfig vit) {
+        if (normalization == null) {
+            return benchmark.normalization();
+        }
+        if (normalization.strip().equalsIgnoreCase("pretrained")) {
+            return Preprocessing.ofPreset(vit.name(), vit.imageSize()).normalization();
+        }
+        try {
+            return Normalization.parse(normalization);
+        } catch (IllegalArgumentException e) {
+            throw new CommandException("--normalization " + normalization + ": " + e.getMessage() + ", or pretrained");
         }
     }
 

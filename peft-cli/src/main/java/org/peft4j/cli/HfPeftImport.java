@@ -17,6 +17,8 @@ import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.peft4j.runtime.adapters.AdapterMetadata;
+import org.peft4j.runtime.data.Normalization;
+import org.peft4j.runtime.data.Preprocessing;
 import org.peft4j.runtime.io.CheckpointFile;
 import org.peft4j.runtime.io.RawTensor;
 import org.peft4j.runtime.io.SafetensorsFile;
@@ -93,8 +95,9 @@ final class HfPeftImport {
         Map<String, String> hyperparameters = new LinkedHashMap<>();
         lora.hyperparameters().asMap().forEach((k, v) -> hyperparameters.put(k, String.valueOf(v)));
         int classes = Math.toIntExact(head.get("head.weight").shape().get(0));
+        VitConfig model = VitConfig.preset(preset, classes);
         AdapterMetadata metadata = new AdapterMetadata(lora.name(), lora.version(), lora.spiVersion(), hyperparameters,
-                base.sha256(), VitConfig.preset(preset, classes), false);
+                base.sha256(), model, false, Preprocessing.forRun(model.name(), model.imageSize(), Normalization.NONE));
         SafetensorsFile.writeRaw(output, out, metadata.toStrings());
     }
 

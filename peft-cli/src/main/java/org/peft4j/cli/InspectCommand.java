@@ -38,20 +38,21 @@ final class InspectCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "FILE", description = "A .safetensors or .npz file")
+    @Parameters(index = "0", paramLabel = "FILE", description = "A .safetensors or .npz file, or hf-hub:ORG/NAME[@REV] from the local Hugging Face cache")
     Path file;
 
     @Override
     public Integer call() {
-        CheckpointFormat format = CheckpointReader.format(file);
-        TensorArchive archive = format == CheckpointFormat.NPZ ? NpzFile.read(file) : SafetensorsFile.read(file);
+        Path path = CheckpointReader.locate(file);
+        CheckpointFormat format = CheckpointReader.format(path);
+        TensorArchive archive = format == CheckpointFormat.NPZ ? NpzFile.read(path) : SafetensorsFile.read(path);
         Map<String, RawTensor> tensors = archive.tensors();
         long total = tensors.values().stream().mapToLong(t -> t.shape().size()).sum();
         PrintWriter out = spec.commandLine().getOut();
-        out.println("file        " + file);
+        out.println("file        " + path);
         out.println("format      " + format.name().toLowerCase(java.util.Locale.ROOT));
-        out.println("bytes       " + Formats.count(size(file)));
-        out.println("sha256      " + CheckpointReader.sha256(file));
+        out.println("bytes       " + Formats.count(size(path)));
+        out.println("sha256      " + CheckpointReader.sha256(path));
         out.println("tensors     " + tensors.size());
         out.println("parameters  " + Formats.count(total));
         if (!archive.metadata().isEmpty()) {
@@ -59,7 +60,7 @@ final class InspectCommand implements Callable<Integer> {
             archive.metadata().forEach((k, v) -> out.println("  " + k + " = " + v));
         }
         if (archive.metadata().containsKey("peft4j.format")) {
-            printAdapter(out, AdapterFiles.readMetadata(file), tensors);
+            printAdapter(out, AdapterFiles.readMetadata(path), tensors);
         }
         out.println("tensors:");
         printTensors(out, tensors);

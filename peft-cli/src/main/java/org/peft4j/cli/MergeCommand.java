@@ -57,7 +57,7 @@ final class MergeCommand implements Callable<Integer> {
                             + "(its modules cannot be folded into base weights); use the adapter itself, e.g. "
                             + "'peft predict --checkpoint " + base + " --adapter " + adapter + "'");
                 }
-                AdapterFiles.exportMerged(loaded.model(), output);
+                AdapterFiles.exportMerged(loaded.model(), output, loaded.metadata().preprocessing());
             } finally {
                 loaded.model().vit().close();
             }

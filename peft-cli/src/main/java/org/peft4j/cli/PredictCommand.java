@@ -6,9 +6,13 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.Logger;
+import org.peft4j.runtime.adapters.LoadedAdapter;
 import org.peft4j.runtime.config.PeftConfig;
 import org.peft4j.runtime.config.Settings;
 import org.peft4j.runtime.data.Normalization;
+import org.peft4j.runtime.data.Preprocessing;
 import org.peft4j.runtime.io.CheckpointFile;
 import org.peft4j.runtime.io.CheckpointReader;
 import org.peft4j.runtime.io.RawTensor;
@@ -40,6 +44,8 @@ import picocli.CommandLine.Spec;
                 "  peft predict --checkpoint merged.safetensors cat.png dog.jpg --output preds.csv"})
 final class PredictCommand implements Callable<Integer> {
 
+    private static final Logger LOG = LogManager.getLogger(PredictCommand.class);
+
     @Spec
     CommandSpec spec;
 
@@ -69,8 +75,9 @@ final class PredictCommand implements Callable<Integer> {
             + "from the checkpoint's shapes, else the model setting)")
     String model;
 
-    @Option(names = "--normalization", paramLabel = "NAME", defaultValue = "none",
-            description = "Pixel normalisation used in training: none, imagenet or inception (default: ${DEFAULT-VALUE})")
+    @Option(names = "--normalization", paramLabel = "NAME",
+            description = "Pixel normalisation used in training: none, imagenet, inception or clip (default: the one "
+                    + "recorded in the adapter or merged checkpoint, else the checkpoint's pretrained_cfg, else the preset's)")
     Normalization normalization;
 
     @Option(names = "--batch", paramLabel = "N", defaultValue = "64", description = "Images per forward pass (default: ${DEFAULT-VALUE})")
@@ -91,20 +98,31 @@ final class PredictCommand implements Callable<Integer> {
         PeftConfig settings = config.load(device.addTo(new ConfigOptions.Overrides().set(Settings.MODEL, model)));
         Device target = EngineSetup.start(settings);
         CheckpointFile base = CheckpointReader.read(checkpoint);
-        try (MethodRegistry registry = MethodRegistry.discover(settings.get(Settings.PLUGINS_DIR));
-                VisionTransformer vit = model(base, settings, registry, target)) {
-            float[] values = new ImageClassifier(vit, normalization, batch).logits(inputs);
-            Predictions predictions = new Predictions(inputs.stream().map(ImageInputs.Input::name).toList(), values,
-                    vit.config().numClasses());
-            predictions.writeCsv(output);
-            if (logits != null) {
-                predictions.writeLogits(logits);
+        try (MethodRegistry registry = MethodRegistry.discover(settings.get(Settings.PLUGINS_DIR))) {
+            LoadedAdapter loaded = adapter == null ? null : adapterOptions.load(adapter, base, registry, target);
+            try (VisionTransformer vit = loaded != null ? loaded.model().vit() : model(base, settings, target)) {
+                Preprocessing travelled = loaded != null ? loaded.metadata().preprocessing()
+                        : Backbones.preprocessing(base, vit.config());
+                Normalization used = normalization != null ? normalization : travelled.normalization();
+                LOG.info("normalisation {} ({})", used.id(), normalization != null ? "--normalization"
+                        : loaded != null ? "recorded in " + adapter : "of " + base.file());
+                predict(vit, used, inputs);
             }
         }
         PrintWriter out = spec.commandLine().getOut();
         out.println("classified " + inputs.size() + " images: " + output + (logits == null ? "" : ", logits " + logits));
         out.flush();
         return 0;
+    }
+
+    private void predict(VisionTransformer vit, Normalization used, List<ImageInputs.Input> inputs) {
+        float[] values = new ImageClassifier(vit, used, batch).logits(inputs);
+        Predictions predictions = new Predictions(inputs.stream().map(ImageInputs.Input::name).toList(), values,
+                vit.config().numClasses());
+        predictions.writeCsv(output);
+        if (logits != null) {
+            predictions.writeLogits(logits);
+        }
     }
 
     private List<ImageInputs.Input> inputs() {
@@ -116,10 +134,7 @@ final class PredictCommand implements Callable<Integer> {
         return images != null ? ImageInputs.folder(images) : list != null ? ImageInputs.list(list) : ImageInputs.files(files);
     }
 
-    private VisionTransformer model(CheckpointFile base, PeftConfig settings, MethodRegistry registry, Device target) {
-        if (adapter != null) {
-            return adapterOptions.load(adapter, base, registry, target).model().vit();
-        }
+    private VisionTransformer model(CheckpointFile base, PeftConfig settings, Device target) {
         String preset = model != null ? model : Backbones.presetOf(base).orElse(settings.get(Settings.MODEL));
         return Backbones.create(VitConfig.preset(preset, headClasses(base)), base, target, 0).vit();
     }

@@ -70,7 +70,8 @@ final class TrainCommand implements Callable<Integer> {
     String model;
 
     @Option(names = "--checkpoint", paramLabel = "FILE",
-            description = "Pretrained weights, .safetensors with timm names or Google's .npz (default: checkpoint; "
+            description = "Pretrained weights: .safetensors with timm or transformers names, Google's .npz, or "
+                    + "hf-hub:ORG/NAME[@REV] from the local Hugging Face cache (default: checkpoint; "
                     + "none = random initialisation, saved as base.safetensors)")
     Path checkpoint;
 
@@ -120,6 +121,9 @@ final class TrainCommand implements Callable<Integer> {
     Path output;
 
     @Mixin
+    ImageSizeOption imageSize;
+
+    @Mixin
     DeviceOptions device;
 
     @Mixin
@@ -133,7 +137,7 @@ final class TrainCommand implements Callable<Integer> {
                 .set(Settings.REFERENCE_COMPAT, referenceCompat ? true : null)));
         TrainingRecipe recipe = recipe(settings);
         Device target = EngineSetup.start(settings);
-        VitConfig architecture = VitConfig.preset(settings.get(Settings.MODEL), 1);
+        VitConfig architecture = imageSize.applyTo(VitConfig.preset(settings.get(Settings.MODEL), 1));
         try (MethodRegistry registry = MethodRegistry.discover(settings.get(Settings.PLUGINS_DIR))) {
             MethodInstance instance = MethodSetup.create(registry, method, hyperparameters);
             TaskSplits splits = TaskSplits.validated(data, classes, trainSplit, evalSplit.equals("none") ? null : evalSplit);

@@ -126,6 +126,11 @@ class CompareCommandTest {
         assertEquals(0, first.code(), first.err());
         assertTrue(first.out().contains("protocol: quick"), first.out());
         assertTrue(first.out().contains("mean ± sample std over 2 seeds"), first.out());
+        assertTrue(first.out().contains("Intervals: 95% percentile bootstrap (B = 1000, seed 17) over the test images "
+                + "and the 2 final seeds") && first.out().contains("2 seeds are too few for the spread shown"),
+                first.out());
+        assertTrue(java.util.regex.Pattern.compile("\\| probe +\\| [*_]*[\\d.]+ ± [\\d.]+[*_]* \\[[\\d.]+, [\\d.]+\\] \\|")
+                .matcher(first.out()).find(), "each cell: mean ± std [interval] " + first.out());
 
         ResultStore store = ResultStore.open(output);
         ComparisonSpec spec = store.spec();
@@ -146,6 +151,19 @@ class CompareCommandTest {
         assertEquals(3, Files.readAllLines(output.resolve("results.csv")).size());
         assertTrue(Files.readAllLines(output.resolve("results.csv")).get(1).startsWith("quick,probe,alpha,other,ok,2,"));
 
+        for (String id : ids) {
+            assertEquals(1, store.readCurve(id).orElseThrow().size(), "one epoch in each trial's curve.csv");
+        }
+        assertTrue(Files.isRegularFile(output.resolve("report/per-class/alpha--probe-confusion.csv")));
+        Run confusion = peft("report", "--store", output.toString(), "--confusion", "alpha");
+        assertEquals(0, confusion.code(), confusion.err());
+        assertTrue(Files.isRegularFile(output.resolve("report/confusion-alpha--probe.png")), confusion.out());
+        Run unknown = peft("report", "--store", output.toString(), "--confusion", "beta");
+        assertEquals(1, unknown.code());
+        assertTrue(unknown.err().startsWith("peft: error: task 'beta' asked for a confusion matrix is not a task of the "
+                + "comparison"), unknown.err());
+        peft("report", "--store", output.toString());
+
         Run again = peft(args);
         assertEquals(0, again.code(), again.err());
         assertEquals(first.out(), again.out());
@@ -160,6 +178,36 @@ class CompareCommandTest {
         Run other = peft(changed);
         assertEquals(1, other.code());
         assertTrue(other.err().contains("holds another comparison (it differs in recipe)"), other.err());
+
+        assertTrue(Files.readString(output.resolve("results.md")).contains("pixel normalisation none (pixels from 0 to 1, "
+                + "the study's choice on VTAB-1K), images resized to 32 px"));
+        String[] normalised = java.util.Arrays.copyOf(args, args.length + 2);
+        normalised[args.length] = "--normalization";
+        normalised[args.length + 1] = "imagenet";
+        Run renormalised = peft(normalised);
+        assertEquals(1, renormalised.code());
+        assertTrue(renormalised.err().contains("holds another comparison (it differs in normalization)"), renormalised.err());
+    }
+
+    @Test
+    void normalizationOverridesTheBenchmarksForTheWholeComparison() {
+        String[] base = {"compare", "--dry-run", "--data", data.toString(), "--methods", "probe", "--plugins", plugins};
+        Run clip = peft(concat(base, "--model", "vit-tiny", "--normalization", "clip"));
+        assertTrue(clip.out().contains("(pixels: clip)"), clip.out());
+        Run pretrained = peft(concat(base, "--model", "vit-s16", "--normalization", "pretrained"));
+        assertTrue(pretrained.out().contains("(pixels: inception)"), pretrained.out());
+        Run none = peft(concat(base, "--model", "vit-s16"));
+        assertTrue(none.out().contains("(pixels: none)"), "the study's default: " + none.out());
+        Run bad = peft(concat(base, "--normalization", "sepia"));
+        assertEquals(1, bad.code());
+        assertTrue(bad.err().contains("--normalization sepia: unknown normalisation 'sepia'; expected one of [none, "
+                + "imagenet, inception, clip], or pretrained"), bad.err());
+    }
+
+    private static String[] concat(String[] a, String... b) {
+        String[] out = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        return out;
     }
 
     @Test

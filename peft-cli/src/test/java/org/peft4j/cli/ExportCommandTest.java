@@ -16,6 +16,8 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.peft4j.runtime.adapters.AdapterMetadata;
+import org.peft4j.runtime.data.Normalization;
+import org.peft4j.runtime.data.Preprocessing;
 import org.peft4j.runtime.io.RawTensor;
 import org.peft4j.runtime.io.SafetensorsFile;
 import org.peft4j.runtime.io.TensorArchive;
@@ -133,7 +135,8 @@ class ExportCommandTest {
 
     private Path adapter(String method, Map<String, String> hyperparameters, Map<String, RawTensor> tensors) {
         Path file = dir.resolve(method + ".safetensors");
-        AdapterMetadata metadata = new AdapterMetadata(method, "1", "1", hyperparameters, "0".repeat(64), MICRO, false);
+        AdapterMetadata metadata = new AdapterMetadata(method, "1", "1", hyperparameters, "0".repeat(64), MICRO, false,
+                Preprocessing.forRun(MICRO.name(), MICRO.imageSize(), Normalization.NONE));
         SafetensorsFile.writeRaw(file, tensors, metadata.toStrings());
         return file;
     }

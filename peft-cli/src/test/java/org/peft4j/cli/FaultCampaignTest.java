@@ -29,6 +29,7 @@ import org.peft4j.eval.protocol.TinyBenchmark;
 import org.peft4j.eval.protocol.TrialKind;
 import org.peft4j.eval.protocol.results.ComparisonResults;
 import org.peft4j.eval.protocol.results.ResultTable;
+import org.peft4j.eval.stats.SignificanceReport;
 import org.peft4j.eval.protocol.store.ResultStore;
 import org.peft4j.eval.protocol.store.TrialRecord;
 
@@ -144,7 +145,9 @@ class FaultCampaignTest {
         assertEquals(ResultTable.markdown(ComparisonResults.read(reference)), ResultTable.markdown(ComparisonResults.read(store)));
         assertEquals(Files.readString(reference.root().resolve("results.csv")),
                 Files.readString(store.root().resolve("results.csv")), "results.csv identical to the last digit");
-        assertTrue(Files.readString(last).contains(ResultTable.markdown(ComparisonResults.read(store))));
+        ComparisonResults results = ComparisonResults.read(store);
+        assertTrue(Files.readString(last).contains(ResultTable.markdown(results,
+                SignificanceReport.of(results, store::readPredictions))));
         System.out.printf(java.util.Locale.ROOT, "fault campaign: seed %d, %d kills %s, of which at their point %s, "
                 + "%d processes killed, %d restarts, %d trials in %d attempts, %d resumed from an epoch checkpoint, "
                 + "%.0f s (uninterrupted %.0f s), table identical: yes%n", SEED, KILLS, kills, reached, processesKilled,

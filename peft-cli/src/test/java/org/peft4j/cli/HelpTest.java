@@ -7,6 +7,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
+import org.peft4j.api.SpiVersion;
 
 /** Every command explains itself with examples, and the version is printed. */
 class HelpTest {
@@ -35,7 +36,7 @@ class HelpTest {
     @Test
     void versionNamesPeft4jAndTheSpi() {
         String version = Cli.run("--version").ok();
-        assertTrue(version.startsWith("peft4j ") && version.contains("SPI 2.0"), version);
-        assertTrue(Cli.run("count", "--version").ok().contains("SPI 2.0"));
+        assertTrue(version.startsWith("peft4j ") && version.contains("SPI " + SpiVersion.CURRENT), version);
+        assertTrue(Cli.run("count", "--version").ok().contains("SPI " + SpiVersion.CURRENT));
     }
 }

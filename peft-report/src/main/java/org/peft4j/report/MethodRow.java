@@ -18,7 +18,8 @@ import org.peft4j.eval.protocol.results.ResultCell;
  * @param insertedPercent that as a percentage of the backbone's parameters (head excluded), or null
  * @param trainSeconds mean training time of one final run in seconds, or null without final runs
  * @param peakRssMib largest peak resident memory of the final runs in MiB, or null where unknown
+ * @param costs the other costs of the final runs: epoch time, GPU memory, inference throughput
  */
 public record MethodRow(String method, Map<String, ResultCell> cells, Map<String, Double> groupMeans, Double mean,
         double averageRank, Double insertedParameters, Double insertedPercent, Double trainSeconds,
-        Double peakRssMib) {}
+        Double peakRssMib, MethodCosts costs) {}

@@ -12,7 +12,12 @@ final class Numbers {
 
     /** Two decimals, or {@link #MISSING}. */
     static String fixed2(Double value) {
-        return value == null || value.isNaN() ? MISSING : String.format(Locale.ROOT, "%.2f", value);
+        return decimals(value, 2);
+    }
+
+    /** A fixed number of decimals, or {@link #MISSING}. */
+    static String decimals(Double value, int decimals) {
+        return value == null || value.isNaN() ? MISSING : String.format(Locale.ROOT, "%." + decimals + "f", value);
     }
 
     /** A parameter count with thousands separators, or {@link #MISSING}. */

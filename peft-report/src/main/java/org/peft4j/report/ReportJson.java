@@ -46,9 +46,15 @@ public final class ReportJson {
                         + "methods without an accuracy rank last)",
                 "insertedParameters", "trainable parameters outside the head, mean over tasks of the selected "
                         + "configurations; insertedPercent relative to the backbone without head",
+                "costs", "of the final runs: epochSeconds mean training time per epoch, gpuMemoryMib largest GPU "
+                        + "memory in use after a run (null on the CPU), unmerged/mergedImagesPerSecond mean inference "
+                        + "throughput on one test batch (merged null for a method that cannot merge)",
+                "paretoFronts", "per cost, the methods no other method beats on both mean accuracy and that cost, "
+                        + "by ascending cost",
                 "similarity", "first final seed per (method, task); matrices averaged cell-wise over tasks",
                 "significance", "intervals: 95% percentile bootstrap over test images (and seeds when several), "
-                        + "B = 1000, seed 17; tasks: McNemar's exact test per pair on the first final seed, "
+                        + "B = 1000, seed 17; tasks: per pair, McNemar's exact test with one final seed each, else a "
+                        + "paired bootstrap over seeds and test images (B = 10000, seed 17, two-sided), "
                         + "Holm-corrected per task; ranks: Friedman test (tie-corrected, with Iman-Davenport F) and "
                         + "Nemenyi's critical difference over the tasks where every method has an accuracy"));
         out.put("tasks", model.tasks().stream().map(t -> ordered("name", t.name(), "group", t.group(),
@@ -86,9 +92,11 @@ public final class ReportJson {
             m.put("insertedPercent", r.insertedPercent());
             m.put("trainSeconds", r.trainSeconds());
             m.put("peakRssMib", r.peakRssMib());
+            m.put("costs", r.costs());
             methods.add(m);
         }
         out.put("methods", methods);
+        out.put("paretoFronts", ParetoTables.fronts(model));
         Map<String, Object> similarity = new LinkedHashMap<>();
         similarity.put("confidenceThreshold", analysis.threshold());
         similarity.put("mean", matrices(analysis.mean()));

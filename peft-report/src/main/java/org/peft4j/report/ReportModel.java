@@ -31,9 +31,10 @@ import org.peft4j.eval.protocol.store.TrialRecord;
  * @param rows one per method, in the comparison's order
  * @param complete whether no cell is pending
  * @param builds the builds that wrote the trial records
+ * @param preprocessing how the images were prepared ({@code ComparisonSpec.preprocessingSentence})
  */
 public record ReportModel(String comparison, ProtocolKind protocol, int seeds, List<TaskSpec> tasks,
-        List<String> groups, List<MethodRow> rows, boolean complete, List<ResultBuild> builds) {
+        List<String> groups, List<MethodRow> rows, boolean complete, List<ResultBuild> builds, String preprocessing) {
 
     /** The VTAB-1K groups, in the order the study reports them. */
     public static final List<String> VTAB_GROUPS = List.of("natural", "specialized", "structured");
@@ -80,7 +81,7 @@ public record ReportModel(String comparison, ProtocolKind protocol, int seeds, L
             rows.add(row(method, cells, groupMeans, rank, records));
         }
         return new ReportModel(results.spec().name(), results.spec().protocol(), results.spec().seeds(), tasks, groups,
-                rows, results.complete(), results.builds());
+                rows, results.complete(), results.builds(), results.spec().preprocessingSentence());
     }
 
     private static MethodRow row(String method, Map<String, ResultCell> cells, Map<String, Double> groupMeans,
@@ -99,7 +100,7 @@ public record ReportModel(String comparison, ProtocolKind protocol, int seeds, L
         Double peak = finals.stream().filter(r -> r.memory() != null && r.memory().peakRssMib() >= 0)
                 .mapToDouble(r -> r.memory().peakRssMib()).boxed().max(Double::compare).orElse(null);
         return new MethodRow(method, cells, groupMeans, mean(List.copyOf(cells.values())), rank, params, percent,
-                seconds, peak);
+                seconds, peak, MethodCosts.of(finals));
     }
 
     /** The cell's mean test accuracy when it ended ok, else NaN. */

@@ -13,9 +13,7 @@ import org.peft4j.eval.protocol.results.ResultBuild;
 import org.peft4j.eval.protocol.results.CellStatus;
 import org.peft4j.eval.protocol.results.ResultCell;
 import org.peft4j.eval.protocol.results.ResultTable;
-import org.peft4j.eval.stats.CellInterval;
 import org.peft4j.eval.stats.SignificanceReport;
-import org.peft4j.eval.stats.TaskSignificance;
 
 /** The report's Markdown page and CSV tables. */
 public final class ReportTables {
@@ -29,17 +27,19 @@ public final class ReportTables {
      * @param analysis the prediction analyses
      * @param significance the intervals and significance tests
      * @param wise the WiSE-FT curves (may be empty)
+     * @param sections the training-curves and per-class sections, placed after the costs
      * @param plots file names of the plots, linked at the end (may be empty)
      * @return the Markdown text
      */
     public static String markdown(ReportModel model, PredictionAnalysis analysis, SignificanceReport significance,
-            List<WiseCurve> wise, List<String> plots) {
+            List<WiseCurve> wise, String sections, List<String> plots) {
         String tag = model.protocolTag();
         StringBuilder out = new StringBuilder();
         out.append("# ").append(model.comparison()).append(" ").append(tag).append("\n\n");
         out.append(model.protocol().label().equals("quick")
                 ? "Protocol: **quick** (a smoke run with fewer epochs and smaller grids; these are not the study's numbers).\n"
                 : "Protocol: **study**.\n");
+        out.append("Preprocessing: ").append(model.preprocessing()).append(".\n");
         out.append(ResultBuild.sentence(model.builds())).append('\n');
         if (!model.complete()) {
             out.append("\n**Incomplete:** some (method, task) cells are still pending.\n");
@@ -59,7 +59,13 @@ public final class ReportTables {
         out.append("\n## Parameters and cost ").append(tag).append("\n\n").append(costTable(model)).append('\n');
         out.append("Inserted params: trainable parameters outside the head, mean over tasks of the selected ")
                 .append("configurations; % of the backbone's parameters (head excluded). Train time: mean over the ")
-                .append("final runs; peak memory: largest peak resident set of the final runs.\n");
+                .append("final runs, per run and per epoch; peak memory: largest peak resident set of the final runs")
+                .append(gpu(model) ? "; GPU memory: largest memory in use on the GPU after a final run" : "")
+                .append(". Inference: images per second on one batch of the test split (mean of the final runs), ")
+                .append("with the method's modules in place (unmerged) and folded into the weights (merged; ")
+                .append(Numbers.MISSING).append(" for a method that cannot merge).\n");
+        out.append(ParetoTables.markdown(model));
+        out.append(sections);
         if (!analysis.mean().isEmpty()) {
             out.append("\n## Prediction similarity ").append(tag).append("\n\n").append("Mean over the ")
                     .append(analysis.perTask().size()).append(" tasks with test predictions of two or more methods ")
@@ -138,14 +144,32 @@ public final class ReportTables {
      * @return Markdown table text
      */
     public static String costTable(ReportModel model) {
-        MarkdownTable table = new MarkdownTable(List.of("method", "inserted params", "% of backbone",
-                "train time per run (s)", "peak memory (MiB)"));
+        boolean gpu = gpu(model);
+        List<String> header = new ArrayList<>(List.of("method", "inserted params", "% of backbone",
+                "train time per run (s)", "per epoch (s)", "peak memory (MiB)"));
+        if (gpu) {
+            header.add("GPU memory (MiB)");
+        }
+        header.addAll(List.of("inference unmerged (img/s)", "merged (img/s)"));
+        MarkdownTable table = new MarkdownTable(header);
         for (MethodRow r : model.rows()) {
-            table.add(List.of(r.method(), Numbers.count(r.insertedParameters()), Numbers.percent(r.insertedPercent()),
-                    r.trainSeconds() == null ? Numbers.MISSING : String.format(Locale.ROOT, "%.1f", r.trainSeconds()),
-                    r.peakRssMib() == null ? Numbers.MISSING : String.format(Locale.ROOT, "%.0f", r.peakRssMib())));
+            MethodCosts c = r.costs();
+            List<String> cells = new ArrayList<>(List.of(r.method(), Numbers.count(r.insertedParameters()),
+                    Numbers.percent(r.insertedPercent()), Numbers.decimals(r.trainSeconds(), 1),
+                    Numbers.decimals(c.epochSeconds(), 2), Numbers.decimals(r.peakRssMib(), 0)));
+            if (gpu) {
+                cells.add(Numbers.decimals(c.gpuMemoryMib(), 0));
+            }
+            cells.add(Numbers.decimals(c.unmergedImagesPerSecond(), 0));
+            cells.add(Numbers.decimals(c.mergedImagesPerSecond(), 0));
+            table.add(cells);
         }
         return table.text();
+    }
+
+    /** Whether some final run of the report recorded GPU memory. */
+    private static boolean gpu(ReportModel model) {
+        return model.rows().stream().anyMatch(r -> r.costs().gpuMemoryMib() != null);
     }
 
     private static String matrixTable(SimilarityMatrix m) {
@@ -222,14 +246,17 @@ public final class ReportTables {
         List<String> header = new ArrayList<>(List.of("protocol", "method"));
         model.groups().forEach(g -> header.add("mean_" + g));
         header.addAll(List.of("mean", "avg_rank", "inserted_params", "inserted_percent", "train_seconds",
-                "peak_rss_mib"));
+                "peak_rss_mib", "epoch_seconds", "gpu_memory_mib", "unmerged_images_per_second",
+                "merged_images_per_second"));
         StringBuilder out = new StringBuilder(Csv.line(header));
         for (MethodRow r : model.rows()) {
             List<String> fields = new ArrayList<>(List.of(model.protocol().label(), r.method()));
             model.groups().forEach(g -> fields.add(Numbers.raw(r.groupMeans().get(g))));
             fields.addAll(List.of(Numbers.raw(r.mean()), Numbers.raw(r.averageRank()),
                     Numbers.raw(r.insertedParameters()), Numbers.raw(r.insertedPercent()),
-                    Numbers.raw(r.trainSeconds()), Numbers.raw(r.peakRssMib())));
+                    Numbers.raw(r.trainSeconds()), Numbers.raw(r.peakRssMib()), Numbers.raw(r.costs().epochSeconds()),
+                    Numbers.raw(r.costs().gpuMemoryMib()), Numbers.raw(r.costs().unmergedImagesPerSecond()),
+                    Numbers.raw(r.costs().mergedImagesPerSecond())));
             out.append(Csv.line(fields));
         }
         return out.toString();
@@ -242,25 +269,13 @@ public final class ReportTables {
         return ranks[model.rows().indexOf(model.row(method))];
     }
 
-    /**
-     * E.g. {@code **70.50 ± 1.20** [67.6, 73.3]}: bold for the best (every method tied with it too),
-     * italics for not significantly worse.
-     */
+    /** The cell's number with its marks and interval, or its state when it did not end ok. */
     private static String cellText(ResultCell c, SignificanceReport significance) {
         if (c.status() != CellStatus.OK || c.meanAccuracy() == null) {
             return c.status().label();
         }
-        String text = c.stdAccuracy() == null ? Numbers.fixed2(c.meanAccuracy())
-                : Numbers.fixed2(c.meanAccuracy()) + " ± " + Numbers.fixed2(c.stdAccuracy());
-        TaskSignificance t = significance.task(c.task()).orElse(null);
-        if (t != null && c.meanAccuracy() >= t.bestAccuracy()) {
-            text = "**" + text + "**";
-        } else if (t != null && t.notWorse().contains(c.method())) {
-            text = "_" + text + "_";
-        }
-        CellInterval ci = significance.interval(c.method(), c.task()).orElse(null);
-        return ci == null ? text : text + String.format(Locale.ROOT, " [%.1f, %.1f]", ci.interval().lower(),
-                ci.interval().upper());
+        return significance.mark(c, c.stdAccuracy() == null ? Numbers.fixed2(c.meanAccuracy())
+                : Numbers.fixed2(c.meanAccuracy()) + " ± " + Numbers.fixed2(c.stdAccuracy()));
     }
 
     private static String capitalised(String s) {

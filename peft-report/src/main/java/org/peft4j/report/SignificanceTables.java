@@ -3,12 +3,11 @@ package org.peft4j.report;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import org.peft4j.eval.stats.BootstrapInterval;
 import org.peft4j.eval.stats.FriedmanTest;
+import org.peft4j.eval.stats.McNemarExact;
 import org.peft4j.eval.stats.PairTest;
 import org.peft4j.eval.stats.RankSignificance;
 import org.peft4j.eval.stats.SignificanceReport;
-import org.peft4j.eval.stats.StdSpread;
 import org.peft4j.eval.stats.TaskSignificance;
 
 /** The report's significance section: how the intervals are made, pairwise tests per task, ranks. */
@@ -29,14 +28,18 @@ final class SignificanceTables {
     static String markdown(ReportModel model, SignificanceReport s) {
         String tag = model.protocolTag();
         StringBuilder out = new StringBuilder("\n## Uncertainty and significance ").append(tag).append("\n\n");
-        out.append(intervals(model)).append('\n');
+        out.append(s.legend(model.seeds())).append('\n');
         if (!s.tasks().isEmpty()) {
             out.append("\n### Pairwise tests per task ").append(tag).append("\n\n");
             s.tasks().forEach(t -> out.append("- ").append(verdict(t, s.alpha())).append('\n'));
-            out.append('\n').append(pairTable(s)).append("\nMcNemar's exact test on the test predictions of the ")
-                    .append("first final seed: a two-sided binomial test on the images exactly one of the two ")
-                    .append("methods gets right (only A / only B). p (Holm): corrected with Holm's method over the ")
-                    .append("pairs of each task; significant when below ").append(alpha(s.alpha())).append(".\n");
+            out.append('\n').append(pairTable(s)).append("\nacc A, acc B: mean test accuracy over the final seeds. ")
+                    .append("McNemar exact (both methods with one final seed): a two-sided binomial test on the ")
+                    .append("images exactly one of the two methods gets right (only A / only B). Paired bootstrap ")
+                    .append("(several seeds): each replicate resamples the seeds, seed i of A paired with seed i of ")
+                    .append("B, and the test images, the same for both; p = 2 · (1 + replicates on the rarer side ")
+                    .append("of 0) / (B + 1), capped at 1, so the test agrees with the intervals. p (Holm): ")
+                    .append("corrected with Holm's method over the pairs of each task; significant when below ")
+                    .append(alpha(s.alpha())).append(".\n");
         }
         out.append("\n### Across tasks ").append(tag).append("\n\n");
         RankSignificance r = s.ranks();
@@ -53,28 +56,6 @@ final class SignificanceTables {
         return out.toString();
     }
 
-    /** How the intervals were made, and whether the seeds are enough for the spread shown. */
-    private static String intervals(ReportModel model) {
-        StringBuilder out = new StringBuilder("Intervals in the accuracy table: 95% percentile bootstrap (B = ")
-                .append(BootstrapInterval.DEFAULT_REPLICATES).append(", seed ").append(BootstrapInterval.DEFAULT_SEED)
-                .append(") over the test images");
-        if (model.seeds() > 1) {
-            StdSpread spread = StdSpread.of(model.seeds(), 0.95);
-            out.append(" and the ").append(model.seeds()).append(" final seeds (each replicate resamples the seeds, ")
-                    .append("then the images for all of them alike). With ").append(model.seeds())
-                    .append(" seeds the ± std is itself uncertain: the 95% interval of the true std runs from ")
-                    .append(String.format(Locale.ROOT, "%.2f× to %.2f×", spread.lowerFactor(), spread.upperFactor()))
-                    .append(" the std shown (normal theory)")
-                    .append(spread.tooFew() ? "; " + model.seeds() + " seeds are too few for the spread shown to "
-                            + "mean much (use " + StdSpread.FEW_SEEDS + " or more)." : ".");
-        } else {
-            out.append(". One seed: the intervals cover the sampling of test images, not the variation between ")
-                    .append("training runs (use --seeds for that).");
-        }
-        return out.append(" Best method per task in **bold**; in _italics_, methods not significantly worse than it ")
-                .append("(McNemar, Holm-corrected, see below).").toString();
-    }
-
     /** E.g. {@code textures: lora > full (p = 0.0012)} or {@code shapes: no significant difference}. */
     static String verdict(TaskSignificance t, double alpha) {
         List<String> found = new ArrayList<>();
@@ -89,14 +70,17 @@ final class SignificanceTables {
                         + "between the other pairs" : ""));
     }
 
-    private static String pairTable(SignificanceReport s) {
-        MarkdownTable table = new MarkdownTable(List.of("task", "A", "B", "acc A", "acc B", "only A", "only B", "p",
-                "p (Holm)", "significant"));
+    /** One row per pair of methods per task; the McNemar counts only where McNemar's test was used. */
+    static String pairTable(SignificanceReport s) {
+        MarkdownTable table = new MarkdownTable(List.of("task", "A", "B", "acc A", "acc B", "test", "only A",
+                "only B", "p", "p (Holm)", "significant"));
         for (TaskSignificance t : s.tasks()) {
             for (PairTest p : t.pairs()) {
+                McNemarExact m = p.test() instanceof McNemarExact e ? e : null;
                 table.add(List.of(t.task(), p.a(), p.b(), Numbers.fixed2(p.accuracyA()), Numbers.fixed2(p.accuracyB()),
-                        String.valueOf(p.test().onlyA()), String.valueOf(p.test().onlyB()), p(p.test().p()),
-                        p(p.holmP()), p.significant(s.alpha()) ? "yes" : "no"));
+                        p.test().name(), m == null ? Numbers.MISSING : String.valueOf(m.onlyA()),
+                        m == null ? Numbers.MISSING : String.valueOf(m.onlyB()), p(p.test().p()), p(p.holmP()),
+                        p.significant(s.alpha()) ? "yes" : "no"));
             }
         }
         return table.text();

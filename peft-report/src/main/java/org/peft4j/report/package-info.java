@@ -1,5 +1,5 @@
 /**
- * Reports of a result store: paper-style Markdown tables, CSV and JSON, and PNG figures drawn with
- * XChart.
+ * Reports of a result store: paper-style Markdown tables, CSV and JSON, PNG figures drawn with
+ * XChart, and the self-contained report.html.
  */
 package org.peft4j.report;

@@ -41,7 +41,7 @@ class CdDiagramTest {
                 .mapToObj(t -> "t" + t).toList(), FriedmanTest.of(scores),
                 Nemenyi.criticalDifference(6, 12, 0.05), 0.05);
         Path png = dir.resolve("cd.png");
-        CdDiagram.write(ranks, new ReportModel("x", ProtocolKind.QUICK, 1, List.of(), List.of(), List.of(), true, List.of()), png);
+        CdDiagram.write(ranks, new ReportModel("x", ProtocolKind.QUICK, 1, List.of(), List.of(), List.of(), true, List.of(), ""), png);
         BufferedImage image = ImageIO.read(png.toFile());
         assertEquals(1100, image.getWidth());
         assertTrue(image.getHeight() > 200);

@@ -14,6 +14,8 @@ import org.peft4j.eval.protocol.TrialStatus;
 import org.peft4j.eval.protocol.TuningTrial;
 import org.peft4j.eval.protocol.store.ComparisonState;
 import org.peft4j.eval.protocol.store.GroupState;
+import org.peft4j.eval.protocol.store.CurveFile;
+import org.peft4j.eval.protocol.store.CurvePoint;
 import org.peft4j.eval.protocol.store.ResultStore;
 import org.peft4j.eval.protocol.store.TrialRecord;
 import org.peft4j.eval.support.TestRecords;
@@ -26,7 +28,8 @@ import org.peft4j.runtime.vit.VitConfig;
  * writers (no training). Tasks: {@code a} (natural), {@code b} (natural), {@code c} (specialized),
  * {@code d} (structured), 10 test examples each, labels {@code i % 2}. Methods {@code m1}, {@code m2},
  * {@code m3}; two seeds. Seed 0 gets the first {@link #CORRECT} examples right, seed 1 one more
- * (+10 points). {@code m3} diverges on task {@code d}.
+ * (+10 points). {@code m3} diverges on task {@code d}. Final records of {@code m1} and {@code m2} have
+ * the costs in {@link #COSTS}; those of {@code m3} none, as records written before costs were kept.
  */
 final class SyntheticStore {
 
@@ -41,6 +44,11 @@ final class SyntheticStore {
 
     /** Inserted parameters by method. */
     static final Map<String, Long> INSERTED = Map.of("m1", 1_000L, "m2", 100_000L, "m3", 0L);
+
+    /** Costs of the final records by method: m1 merges, m2 does not. */
+    static final Map<String, TrialRecord.Costs> COSTS = Map.of(
+            "m1", new TrialRecord.Costs(4.0, -1, new TrialRecord.Inference(8, 5, 1000, 2000)),
+            "m2", new TrialRecord.Costs(2.0, -1, new TrialRecord.Inference(8, 5, 4000, -1)));
 
     /** Backbone parameters. */
     static final long BACKBONE = 1_000_000L;
@@ -72,15 +80,35 @@ final class SyntheticStore {
             for (FinalTrial f : g.finals()) {
                 int correct = CORRECT.get(method).get(task);
                 if (method.equals("m3") && task.equals("d")) {
+                    if (f.seedIndex() == 0) {
+                        CurveFile.write(store.curveFile(f.id()), List.of(new CurvePoint(0, 2.0, 1e-3, 1.0, null)));
+                    }
                     store.writeRecord(record(f, TrialStatus.DIVERGED, 0, null));
                     continue;
                 }
                 EvalResult eval = eval(correct, f.seedIndex());
+                if (f.seedIndex() == 0) {
+                    CurveFile.write(store.curveFile(f.id()), curve(method, task));
+                }
                 TrialRecord.PredictionsInfo info = store.writePredictions(f.id(), eval, FinalTrial.TEST_SPLIT);
                 store.writeRecord(record(f, TrialStatus.OK, eval.accuracy(), info));
             }
         }
         return store;
+    }
+
+    /**
+     * The train losses of a final trial's first seed: falling, except m2 on b, whose loss rises at
+     * the end (0.5 to 0.9); m3 on d diverged after one epoch.
+     */
+    static List<CurvePoint> curve(String method, String task) {
+        double[] losses = method.equals("m2") && task.equals("b") ? new double[] {2.0, 0.5, 0.9}
+                : new double[] {2.0, 1.0, method.equals("m1") ? 0.4 : 0.6};
+        List<CurvePoint> points = new java.util.ArrayList<>();
+        for (int e = 0; e < losses.length; e++) {
+            points.add(new CurvePoint(e, losses[e], 1e-3, 1.5, e == losses.length - 1 ? 80.0 : null));
+        }
+        return points;
     }
 
     /** Predictions with the first {@code correct} examples right; seed 1 gets one more right. */
@@ -102,7 +130,8 @@ final class SyntheticStore {
 
     static TrialRecord record(Trial t, TrialStatus status, double accuracy, TrialRecord.PredictionsInfo predictions) {
         String method = t.settings().method();
-        return TestRecords.of(t, status, accuracy, N, predictions, INSERTED.get(method), BACKBONE,
+        TrialRecord r = TestRecords.of(t, status, accuracy, N, predictions, INSERTED.get(method), BACKBONE,
                 method.equals("m2") ? 900.0 : 800.0);
+        return t instanceof FinalTrial && COSTS.containsKey(method) ? TestRecords.withCosts(r, COSTS.get(method)) : r;
     }
 }

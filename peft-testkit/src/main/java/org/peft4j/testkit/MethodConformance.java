@@ -38,6 +38,8 @@ import org.peft4j.api.Mergeable;
 import org.peft4j.api.PeftMethodProvider;
 import org.peft4j.runtime.adapters.AdapterFiles;
 import org.peft4j.runtime.adapters.LoadedAdapter;
+import org.peft4j.runtime.data.Normalization;
+import org.peft4j.runtime.data.Preprocessing;
 import org.peft4j.runtime.io.Checkpoints;
 import org.peft4j.runtime.io.SafetensorsFile;
 import org.peft4j.runtime.io.Sha256;
@@ -235,7 +237,8 @@ public final class MethodConformance {
                 NDArray images = Models.images(manager, config, 3);
                 float[] expected = Models.logits(vit, images);
                 Path adapter = dir.resolve("adapter.safetensors");
-                AdapterFiles.save(adapter, trained, instance, baseSha);
+                AdapterFiles.save(adapter, trained, instance, baseSha,
+                        Preprocessing.forRun(config.name(), config.imageSize(), Normalization.NONE));
                 assertEquals(names(trainable), SafetensorsFile.read(adapter).tensors().keySet(),
                         config.name() + ": the adapter file does not hold exactly the trainable tensors");
                 try (VisionTransformer fresh = Models.backbone(config, 4)) {

@@ -67,6 +67,17 @@ public record ComparisonSpec(
         require(unique(methods.stream().map(MethodSpec::name).toList()), "method names must be unique");
     }
 
+    /**
+     * How the comparison prepared its images, for tables and reports.
+     *
+     * @return e.g. "pixel normalisation none (pixels from 0 to 1, the study's choice on VTAB-1K), images resized to 224 px"
+     */
+    public String preprocessingSentence() {
+        return "pixel normalisation " + normalization.id() + (normalization == Normalization.NONE
+                ? " (pixels from 0 to 1, the study's choice on VTAB-1K)" : "") + ", images resized to "
+                + model.imageSize() + " px";
+    }
+
     private static boolean unique(List<String> names) {
         Set<String> seen = new HashSet<>();
         return names.stream().allMatch(seen::add);

@@ -101,10 +101,11 @@ public final class SpecResolver {
     }
 
     private static BaseCheckpoint checkpoint(Path file) {
-        Path abs = file.toAbsolutePath().normalize();
+        Path abs = CheckpointReader.locate(file).toAbsolutePath().normalize();
         if (!Files.isRegularFile(abs)) {
             throw new IllegalArgumentException("the checkpoint " + abs + " does not exist; pass --checkpoint with a "
-                    + ".safetensors (timm names) or Google .npz file, or leave it out for a random backbone");
+                    + ".safetensors (timm or transformers names) or Google .npz file, or hf-hub:ORG/NAME from the "
+                    + "Hugging Face cache, or leave it out for a random backbone");
         }
         return new BaseCheckpoint(abs.toString(), CheckpointReader.sha256(abs));
     }

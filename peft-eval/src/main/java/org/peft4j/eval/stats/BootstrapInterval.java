@@ -2,18 +2,13 @@ package org.peft4j.eval.stats;
 
 import java.util.Arrays;
 import java.util.SplittableRandom;
-import java.util.TreeMap;
 import org.apache.commons.rng.UniformRandomProvider;
-import org.apache.commons.statistics.distribution.BinomialDistribution;
 
 /**
  * Seeded percentile bootstrap of test accuracy (in percent) from per-image correctness. With one
  * seed, each replicate resamples the test images; with several, each replicate resamples the seeds
  * and, for all of them alike, the test images (a two-level bootstrap over seeds and images).
- *
- * <p>Resampling n images with replacement only matters through how many images of each correctness
- * pattern (right or wrong under each seed) are drawn, a multinomial draw; it is sampled as a chain
- * of binomials, so a replicate costs O(patterns), not O(n · seeds), and large test sets stay fast.
+ * The images are resampled by {@link ImagePatterns}, so large test sets stay fast.
  */
 public final class BootstrapInterval {
 
@@ -45,27 +40,9 @@ public final class BootstrapInterval {
      * @return the interval in percent
      */
     public static Interval of(boolean[][] correct, double level, int replicates, long seed) {
+        ImagePatterns patterns = new ImagePatterns(correct);
         int seeds = correct.length;
-        if (seeds == 0 || correct[0].length == 0) {
-            throw new IllegalArgumentException("no predictions to bootstrap");
-        }
-        if (seeds > Long.SIZE - 1) {
-            throw new IllegalArgumentException("at most " + (Long.SIZE - 1) + " seeds, not " + seeds);
-        }
-        int n = correct[0].length;
-        TreeMap<Long, Integer> patterns = new TreeMap<>();
-        for (int i = 0; i < n; i++) {
-            long mask = 0;
-            for (int s = 0; s < seeds; s++) {
-                if (correct[s].length != n) {
-                    throw new IllegalArgumentException("seeds with different numbers of test images");
-                }
-                mask |= correct[s][i] ? 1L << s : 0;
-            }
-            patterns.merge(mask, 1, Integer::sum);
-        }
-        long[] masks = patterns.keySet().stream().mapToLong(Long::longValue).toArray();
-        int[] counts = patterns.values().stream().mapToInt(Integer::intValue).toArray();
+        int n = patterns.images();
         SplittableRandom random = new SplittableRandom(seed);
         UniformRandomProvider rng = random::nextLong;
         double[] means = new double[replicates];
@@ -75,30 +52,10 @@ public final class BootstrapInterval {
             for (int s = 0; s < seeds; s++) {
                 picks[seeds == 1 ? 0 : random.nextInt(seeds)]++;
             }
-            int remaining = n;
-            int pool = n;
-            long hits = 0;
-            for (int j = 0; j < masks.length; j++) {
-                int drawn = j == masks.length - 1 ? remaining : binomial(remaining, (double) counts[j] / pool, rng);
-                remaining -= drawn;
-                pool -= counts[j];
-                int weight = 0;
-                for (int s = 0; s < seeds; s++) {
-                    weight += (masks[j] >>> s & 1L) == 1L ? picks[s] : 0;
-                }
-                hits += (long) drawn * weight;
-            }
-            means[b] = 100.0 * hits / ((long) n * seeds);
+            means[b] = 100.0 * patterns.hits(patterns.resample(rng), picks, 0) / ((long) n * seeds);
         }
         double alpha = 1 - level;
         return new Interval(percentile(means, 100 * alpha / 2), percentile(means, 100 * (1 - alpha / 2)), level);
-    }
-
-    private static int binomial(int trials, double p, UniformRandomProvider rng) {
-        if (trials == 0 || p <= 0) {
-            return 0;
-        }
-        return p >= 1 ? trials : BinomialDistribution.of(trials, p).createSampler(rng).sample();
     }
 
     /**

@@ -10,7 +10,10 @@ import org.apache.commons.statistics.distribution.BinomialDistribution;
  * @param onlyB images only the second classifier gets right
  * @param p the two-sided p-value
  */
-public record McNemarExact(int onlyA, int onlyB, double p) {
+public record McNemarExact(int onlyA, int onlyB, double p) implements PairwiseTest {
+
+    /** The name the report shows. */
+    public static final String NAME = "McNemar exact";
 
     /**
      * The test from discordant counts.
@@ -46,5 +49,11 @@ public record McNemarExact(int onlyA, int onlyB, double p) {
             onlyB += b[i] && !a[i] ? 1 : 0;
         }
         return of(onlyA, onlyB);
+    }
+
+    /** @return {@value #NAME} */
+    @Override
+    public String name() {
+        return NAME;
     }
 }

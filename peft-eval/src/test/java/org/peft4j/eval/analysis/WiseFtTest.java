@@ -38,6 +38,7 @@ import org.peft4j.runtime.data.CachedBatchSource;
 import org.peft4j.runtime.data.ImageCache;
 import org.peft4j.runtime.data.ImageTransform;
 import org.peft4j.runtime.data.Normalization;
+import org.peft4j.runtime.data.Preprocessing;
 import org.peft4j.runtime.io.CheckpointReader;
 import org.peft4j.runtime.io.Checkpoints;
 import org.peft4j.runtime.io.RawTensor;
@@ -105,7 +106,8 @@ class WiseFtTest {
                 for (ModelParameter p : vit.parameters().where(ModelParameter::isTrainable)) {
                     fill(p, random, 0.3f);
                 }
-                AdapterFiles.save(store.trialDir(f.id()).resolve(TrialRunner.ADAPTER), model, lora, base.sha256());
+                AdapterFiles.save(store.trialDir(f.id()).resolve(TrialRunner.ADAPTER), model, lora, base.sha256(),
+                        Preprocessing.forRun("vit-micro", 32, Normalization.NONE));
                 expected1[0] = Evaluator.evaluate(vit, in, 8).accuracy();
                 expected1[1] = Evaluator.evaluate(vit, shifted, 8).accuracy();
                 model.detach();

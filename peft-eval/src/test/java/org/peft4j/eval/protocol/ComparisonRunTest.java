@@ -26,6 +26,7 @@ import org.peft4j.eval.protocol.results.ResultCell;
 import org.peft4j.eval.protocol.results.ResultTable;
 import org.peft4j.eval.protocol.run.SequentialExecutor;
 import org.peft4j.eval.protocol.run.TrialRunner;
+import org.peft4j.eval.protocol.store.CurvePoint;
 import org.peft4j.eval.protocol.store.PredictionsFile;
 import org.peft4j.eval.protocol.store.ResultStore;
 import org.peft4j.eval.protocol.store.TrialClaims;
@@ -113,6 +114,11 @@ class ComparisonRunTest {
         assertEquals(2, fin.history().size());
         assertTrue(fin.timing().trainSeconds() > 0 && fin.timing().totalSeconds() >= fin.timing().trainSeconds());
         assertTrue(fin.memory().peakRssMib() > 50, "VmHWM: " + fin.memory());
+        assertTrue(fin.costs().epochSeconds() > 0 && fin.costs().epochSeconds() <= fin.timing().trainSeconds(),
+                "an epoch takes part of the training time: " + fin.costs());
+        assertEquals(-1, fin.costs().gpuMemoryMib(), "trained on the CPU");
+        assertTrue(fin.costs().inference().unmergedImagesPerSecond() > 0, fin.costs().toString());
+        assertEquals(-1, fin.costs().inference().mergedImagesPerSecond(), "the test method bias is not mergeable");
         assertEquals(bias.selectedTrial(), store.readTrial(fin.trialId()) instanceof FinalTrial f ? f.selectedFrom() : "");
 
         PredictionsFile.Predictions p = store.readPredictions(fin.trialId());
@@ -136,6 +142,8 @@ class ComparisonRunTest {
         TrialRecord tuning = store.record(bias.selectedTrial()).orElseThrow();
         assertEquals("val200", tuning.metrics().split());
         assertNull(tuning.predictions(), "only final trials store predictions");
+        assertNull(tuning.costs().inference(), "only final trials are timed at inference");
+        assertTrue(tuning.costs().epochSeconds() > 0);
         assertEquals(bias.valAccuracy(), tuning.metrics().accuracy());
         TrialRecord failed = store.trialIds().stream().map(id -> store.record(id).orElseThrow())
                 .filter(r -> r.settings().method().equals("broken")).findFirst().orElseThrow();
@@ -144,6 +152,35 @@ class ComparisonRunTest {
         try (Stream<Path> checkpoints = Files.walk(store.root()).filter(f -> f.getFileName().toString().equals("checkpoint"))) {
             assertEquals(0, checkpoints.count(), "epoch checkpoints are deleted once the record is written");
         }
+    }
+
+    @Test
+    @Order(2)
+    void everyTrialThatTrainedHasATrainingCurveMatchingItsRecord() {
+        int curves = 0;
+        for (String id : store.trialIds()) {
+            TrialRecord record = store.record(id).orElseThrow();
+            java.util.Optional<List<CurvePoint>> curve = store.readCurve(id);
+            if (record.status() == TrialStatus.FAILED) {
+                assertTrue(curve.orElse(List.of()).isEmpty(), "a failed trial trained no epoch: " + curve);
+                continue;
+            }
+            List<CurvePoint> points = curve.orElseThrow();
+            assertEquals(record.history().size(), points.size(), id);
+            for (int e = 0; e < points.size(); e++) {
+                assertEquals(record.history().get(e).epoch(), points.get(e).epoch());
+                assertEquals(record.history().get(e).meanLoss(), points.get(e).trainLoss(), 0.0);
+                assertEquals(record.history().get(e).lr(), points.get(e).lr(), 0.0);
+                assertTrue(points.get(e).seconds() > 0, points.toString());
+            }
+            if (record.status() == TrialStatus.OK) {
+                CurvePoint last = points.get(points.size() - 1);
+                assertEquals(record.metrics().accuracy(), last.evalAccuracy(), 1e-9,
+                        "the last epoch is evaluated on the trial's held-out split");
+            }
+            curves++;
+        }
+        assertTrue(curves >= 6, "tuning and final trials of probe and bias, and the diverged ones: " + curves);
     }
 
     @Test

@@ -47,6 +47,7 @@ class SignificanceReportTest {
         assertTrue(textures.notWorse().contains("lora") && textures.notWorse().contains("lora-again"));
 
         for (TaskSignificance t : report.tasks()) {
+            t.pairs().forEach(p -> assertTrue(p.test() instanceof PairedBootstrap, "two seeds: " + p));
             PairTest same = pair(t, "lora", "lora-again");
             assertFalse(same.significant(0.05), "the same method, other seeds, on " + t.task() + ": " + same);
         }
@@ -76,6 +77,25 @@ class SignificanceReportTest {
         assertEquals(null, report.ranks());
         assertEquals(1, report.tasks().size());
         assertEquals(3, report.intervals().size());
+        PairTest p = pair(report.task("textures").orElseThrow(), "full", "lora");
+        assertEquals(McNemarExact.of(correct("full-textures-0"), correct("lora-textures-0")), p.test(), "one seed");
+        assertTrue(report.legend(1).contains("(McNemar exact, Holm-corrected"), report.legend(1));
+    }
+
+    @Test
+    void theLegendNamesThePairedBootstrap() {
+        SignificanceReport report = SignificanceReport.of(results(2), predictions::get);
+        assertTrue(report.legend(2).contains("(paired bootstrap over seeds and images, B = 10000, Holm-corrected"),
+                report.legend(2));
+    }
+
+    private boolean[] correct(String id) {
+        Predictions p = predictions.get(id);
+        boolean[] out = new boolean[p.size()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = p.labels()[i] == p.predictions()[i];
+        }
+        return out;
     }
 
     private static PairTest pair(TaskSignificance t, String a, String b) {

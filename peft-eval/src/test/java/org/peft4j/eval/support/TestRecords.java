@@ -58,4 +58,18 @@ public final class TestRecords {
                         e.startedAt(), e.finishedAt(), e.peft4jVersion(), e.javaVersion(), commit, "false",
                         e.libtorchVersion()));
     }
+
+    /**
+     * A record with costs.
+     *
+     * @param r a record
+     * @param costs its costs
+     * @return the record with those costs
+     */
+    public static TrialRecord withCosts(TrialRecord r, TrialRecord.Costs costs) {
+        return new TrialRecord(r.format(), r.trialId(), r.configSha256(), r.kind(), r.protocol(), r.status(),
+                r.message(), r.settings(), r.trainSplit(), r.evalSplit(), r.method(), r.runtimeSpiVersion(),
+                r.baseCheckpointSha256(), r.data(), r.metrics(), r.parameters(), r.history(), r.predictions(),
+                r.timing(), r.memory(), r.execution(), costs);
+    }
 }

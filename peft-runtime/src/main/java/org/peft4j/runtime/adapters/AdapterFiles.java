@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.TreeSet;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
+import org.peft4j.runtime.data.Preprocessing;
 import org.peft4j.runtime.io.CheckpointException;
 import org.peft4j.runtime.io.Checkpoints;
 import org.peft4j.runtime.io.RawTensor;
@@ -41,9 +42,11 @@ public final class AdapterFiles {
      * @param model the trained model
      * @param method the instance the model was attached with
      * @param baseSha256 SHA-256 of the base checkpoint file (see {@link org.peft4j.runtime.io.Sha256})
+     * @param preprocessing how the training images were prepared
      * @throws IllegalArgumentException if {@code method} is not the model's method
      */
-    public static void save(Path file, PeftModel model, MethodInstance method, String baseSha256) {
+    public static void save(Path file, PeftModel model, MethodInstance method, String baseSha256,
+            Preprocessing preprocessing) {
         if (model.method() != method.method()) {
             throw new IllegalArgumentException("the instance of method '" + method.name()
                     + "' is not the one attached to the model; pass the instance the model was attached with");
@@ -52,7 +55,7 @@ public final class AdapterFiles {
         for (ModelParameter p : model.vit().parameters().where(ModelParameter::isTrainable)) {
             tensors.put(p.name(), p.array());
         }
-        SafetensorsFile.write(file, tensors, AdapterMetadata.of(method, model, baseSha256).toStrings());
+        SafetensorsFile.write(file, tensors, AdapterMetadata.of(method, model, baseSha256, preprocessing).toStrings());
     }
 
     /**
@@ -109,14 +112,17 @@ public final class AdapterFiles {
      *
      * @param model a model whose method is mergeable
      * @param file destination
+     * @param preprocessing how the model's inputs are prepared, recorded under
+     *     {@value AdapterMetadata#KEY_PREPROCESSING}
      * @throws IllegalStateException if the method is not mergeable
      */
-    public static void exportMerged(PeftModel model, Path file) {
+    public static void exportMerged(PeftModel model, Path file, Preprocessing preprocessing) {
         if (!model.isMergeable()) {
             throw new IllegalStateException("method " + model.method().getClass().getSimpleName()
                     + " is not mergeable; save it as an adapter file instead");
         }
-        Checkpoints.save(model.merge(), file, Map.of("format", "pt"));
+        Checkpoints.save(model.merge(), file, Map.of("format", "pt", AdapterMetadata.KEY_PREPROCESSING,
+                preprocessing.toJson()));
     }
 
     private static void checkBase(

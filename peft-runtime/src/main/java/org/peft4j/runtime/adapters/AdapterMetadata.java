@@ -4,13 +4,15 @@ import com.google.gson.Gson;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
-import com.google.gson.JsonPrimitive;
 import com.google.gson.JsonParser;
+import com.google.gson.JsonPrimitive;
 import java.nio.file.Path;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.peft4j.runtime.data.DataLimits;
+import org.peft4j.runtime.data.Normalization;
+import org.peft4j.runtime.data.Preprocessing;
 import org.peft4j.runtime.io.CheckpointException;
 import org.peft4j.runtime.plugins.MethodInstance;
 import org.peft4j.runtime.vit.PeftModel;
@@ -27,6 +29,8 @@ import org.peft4j.runtime.vit.VitConfig;
  * @param baseSha256 SHA-256 of the base checkpoint file the adapter was trained on
  * @param model the backbone's configuration (preset name, dimensions, classes)
  * @param referenceCompat whether the method ran under the {@code reference-compat} switch
+ * @param preprocessing how the training images were prepared (files written before this field:
+ *     the preset's values with no normalisation, the default of {@code peft train} then)
  */
 public record AdapterMetadata(
         String method,
@@ -35,7 +39,8 @@ public record AdapterMetadata(
         Map<String, String> hyperparameters,
         String baseSha256,
         VitConfig model,
-        boolean referenceCompat) {
+        boolean referenceCompat,
+        Preprocessing preprocessing) {
 
     /** Value of the {@code peft4j.format} key that identifies adapter files of this layout. */
     public static final String FORMAT = "peft4j-adapter/1";
@@ -58,6 +63,8 @@ public record AdapterMetadata(
     private static final String KEY_BASE_SHA256 = "peft4j.base_sha256";
     private static final String KEY_MODEL = "peft4j.model";
     private static final String KEY_REFERENCE_COMPAT = "peft4j.reference_compat";
+    /** The key of the preprocessing, also written into merged exports. */
+    public static final String KEY_PREPROCESSING = "peft4j.preprocessing";
 
     /** Makes an unmodifiable copy of the hyperparameters, keeping their order. */
     public AdapterMetadata {
@@ -70,13 +77,15 @@ public record AdapterMetadata(
      * @param method the instance attached to the model
      * @param model the model
      * @param baseSha256 SHA-256 of the base checkpoint file
+     * @param preprocessing how the training images were prepared
      * @return the metadata
      */
-    public static AdapterMetadata of(MethodInstance method, PeftModel model, String baseSha256) {
+    public static AdapterMetadata of(MethodInstance method, PeftModel model, String baseSha256,
+            Preprocessing preprocessing) {
         Map<String, String> text = new LinkedHashMap<>();
         method.hyperparameters().asMap().forEach((k, v) -> text.put(k, String.valueOf(v)));
         return new AdapterMetadata(method.name(), method.version(), method.spiVersion(), text, baseSha256,
-                model.vit().config(), model.referenceCompat());
+                model.vit().config(), model.referenceCompat(), preprocessing);
     }
 
     /**
@@ -98,6 +107,7 @@ public record AdapterMetadata(
         out.put(KEY_BASE_SHA256, baseSha256);
         out.put(KEY_MODEL, GSON.toJson(model));
         out.put(KEY_REFERENCE_COMPAT, String.valueOf(referenceCompat));
+        out.put(KEY_PREPROCESSING, preprocessing.toJson());
         return out;
     }
 
@@ -148,7 +158,31 @@ public record AdapterMetadata(
                 hyperparameters,
                 require(file, metadata, KEY_BASE_SHA256),
                 model,
-                Boolean.parseBoolean(require(file, metadata, KEY_REFERENCE_COMPAT)));
+                Boolean.parseBoolean(require(file, metadata, KEY_REFERENCE_COMPAT)),
+                preprocessing(file, metadata, model));
+    }
+
+    /**
+     * The preprocessing a file's metadata records under {@value #KEY_PREPROCESSING}.
+     *
+     * @param file the file, for messages
+     * @param metadata its string metadata
+     * @param model the backbone it belongs to
+     * @return the recorded preprocessing; for a file without one, the preset's values with no
+     *     normalisation (the default of {@code peft train} before the field existed)
+     * @throws CheckpointException if the recorded value is malformed
+     */
+    public static Preprocessing preprocessing(Path file, Map<String, String> metadata, VitConfig model) {
+        String text = metadata.get(KEY_PREPROCESSING);
+        if (text == null) {
+            return Preprocessing.forRun(model.name(), model.imageSize(), Normalization.NONE);
+        }
+        try {
+            return Preprocessing.fromJson(text);
+        } catch (IllegalArgumentException e) {
+            throw new CheckpointException(file, "metadata '" + KEY_PREPROCESSING + "': " + e.getMessage()
+                    + "; the file is damaged", e);
+        }
     }
 
     /**

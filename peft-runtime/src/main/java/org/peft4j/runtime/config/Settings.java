@@ -14,7 +14,8 @@ public final class Settings {
     public static final Setting<String> MODEL = new Setting<>("model", SettingType.MODEL, "backbone preset");
     /** Pretrained checkpoint, if any. */
     public static final Setting<Optional<Path>> CHECKPOINT = new Setting<>("checkpoint", SettingType.OPTIONAL_PATH,
-            "pretrained weights (.safetensors with timm names or Google .npz); empty for random initialisation");
+            "pretrained weights (.safetensors with timm or transformers names, Google .npz, or hf-hub:ORG/NAME[@REV] from the "
+                    + "local Hugging Face cache); empty for random initialisation");
     /** Training epochs. */
     public static final Setting<Integer> EPOCHS = new Setting<>("train.epochs", SettingType.POSITIVE_INT, "training epochs");
     /** Training batch size. */

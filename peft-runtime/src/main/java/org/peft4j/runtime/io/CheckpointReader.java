@@ -9,30 +9,52 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * Reads a checkpoint in either format, telling them apart by their first bytes (a zip's
  * {@code PK} signature, or a safetensors length followed by <code>'{'</code>) and otherwise by the
- * extension, and identifies the file by its SHA-256.
+ * extension, converts its key layout to timm names (the one place where layouts are told apart),
+ * and identifies the file by its SHA-256. A checkpoint is a path or a hub reference
+ * ({@code hf-hub:ORG/NAME[@REVISION]}, see {@link HubCache}).
  */
 public final class CheckpointReader {
 
     private CheckpointReader() {}
 
     /**
-     * Reads a checkpoint; a Google {@code .npz} is converted to timm names.
+     * Reads a checkpoint; a Google {@code .npz} and a transformers ViT are converted to timm names.
+     * A {@code model.safetensors} is read with the {@code config.json} beside it, if any.
      *
-     * @param file a {@code .safetensors} or {@code .npz} file
-     * @return the tensors with timm names, the format and the SHA-256
+     * @param checkpoint a {@code .safetensors} or {@code .npz} file, or a hub reference
+     * @return the tensors with timm names, the format, the SHA-256 and the config
      * @throws CheckpointException if the file is missing, of neither format, or malformed
      */
-    public static CheckpointFile read(Path file) {
+    public static CheckpointFile read(Path checkpoint) {
+        Path file = locate(checkpoint);
         CheckpointFormat format = format(file);
+        Optional<CheckpointConfig> config = CheckpointConfig.beside(file);
         TensorArchive tensors = switch (format) {
-            case SAFETENSORS -> SafetensorsFile.read(file);
+            case SAFETENSORS -> {
+                TensorArchive archive = SafetensorsFile.read(file);
+                yield TransformersVitLayout.matches(archive) ? TransformersVitLayout.toTimm(archive, config) : archive;
+            }
             case NPZ -> GoogleVitLayout.toTimm(NpzFile.read(file));
         };
-        return new CheckpointFile(file, format, sha256(file), tensors);
+        return new CheckpointFile(file, format, sha256(file), tensors, config);
+    }
+
+    /**
+     * The file a checkpoint argument names: a hub reference resolved in the local Hugging Face
+     * cache, any other path as it is.
+     *
+     * @param checkpoint a path, or {@code hf-hub:ORG/NAME[@REVISION]}
+     * @return the weights file
+     * @throws CheckpointException if a hub reference cannot be resolved offline
+     */
+    public static Path locate(Path checkpoint) {
+        String text = checkpoint.toString();
+        return HubCache.isReference(text) ? HubCache.resolve(text).weights() : checkpoint;
     }
 
     /**

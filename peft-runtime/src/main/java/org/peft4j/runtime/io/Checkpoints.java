@@ -1,6 +1,7 @@
 package org.peft4j.runtime.io;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.types.Shape;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -40,7 +41,9 @@ public final class Checkpoints {
     /**
      * Copies every base parameter of the model from the archive. The head is loaded only when the
      * file has one of the model's shape; otherwise the model keeps its fresh head (the class count
-     * differs, or the file has no head).
+     * differs, or the file has no head). A position embedding of another square grid (a checkpoint
+     * pretrained at another resolution) is resampled to the model's grid, its prefix tokens kept
+     * ({@link PositionEmbeddings}).
      *
      * @param vit the model to fill
      * @param archive tensors with timm names, of any float dtype
@@ -48,7 +51,7 @@ public final class Checkpoints {
      *     and unexpected keys (sorted) and every shape mismatch; the model is then unchanged
      */
     public static void load(VisionTransformer vit, TensorArchive archive) {
-        Map<String, RawTensor> tensors = archive.tensors();
+        Map<String, RawTensor> tensors = resampled(vit, archive);
         List<ModelParameter> base = vit.parameters().where(ModelParameter::isBase);
         TreeSet<String> missing = new TreeSet<>();
         TreeSet<String> unexpected = new TreeSet<>(tensors.keySet());
@@ -77,6 +80,29 @@ public final class Checkpoints {
         }
         assignments.putAll(head(vit, archive));
         assignments.forEach(Checkpoints::assign);
+    }
+
+    /** The archive's tensors, with the position embedding resampled when only its square grid differs. */
+    private static Map<String, RawTensor> resampled(VisionTransformer vit, TensorArchive archive) {
+        RawTensor pos = archive.tensors().get("pos_embed");
+        Shape want = vit.parameters().get("pos_embed").array().getShape();
+        if (pos == null || !pos.isFloat() || pos.shape().equals(want) || pos.shape().dimension() != 3
+                || pos.shape().get(0) != 1 || pos.shape().get(2) != want.get(2)) {
+            return archive.tensors();
+        }
+        int rows = vit.config().imageSize() / vit.config().patchSize();
+        long prefix = want.get(1) - (long) rows * rows;
+        long old = pos.shape().get(1) - prefix;
+        int side = (int) Math.round(Math.sqrt(Math.max(old, 0)));
+        if (prefix < 0 || old < 1 || (long) side * side != old) {
+            return archive.tensors();
+        }
+        LOG.info("{}: position embedding resampled from a {}x{} to a {}x{} grid ({} px, patch {}), as timm's "
+                + "resample_abs_pos_embed", archive.file(), side, side, rows, rows, vit.config().imageSize(),
+                vit.config().patchSize());
+        Map<String, RawTensor> tensors = new LinkedHashMap<>(archive.tensors());
+        tensors.put("pos_embed", PositionEmbeddings.resample(pos, (int) prefix, side, side, rows, rows));
+        return tensors;
     }
 
     private static boolean isHead(String name) {

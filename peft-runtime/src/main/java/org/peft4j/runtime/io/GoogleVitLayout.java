@@ -1,11 +1,10 @@
 package org.peft4j.runtime.io;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
-import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -24,9 +23,6 @@ public final class GoogleVitLayout {
 
     private GoogleVitLayout() {}
 
-    /** One timm tensor made from one or more npz tensors. */
-    private record Rule(String target, List<String> sources, Function<List<RawTensor>, RawTensor> convert) {}
-
     /**
      * Converts an archive.
      *
@@ -43,14 +39,9 @@ public final class GoogleVitLayout {
                     + npz.tensors().keySet().stream().limit(5).toList());
         }
         boolean bigVision = prefix.startsWith("params/");
-        List<Rule> rules = rules(prefix, bigVision, depth(npz, prefix));
-        TreeSet<String> missing = new TreeSet<>();
-        TreeSet<String> used = new TreeSet<>();
-        for (Rule rule : rules) {
-            for (String key : rule.sources()) {
-                (npz.tensors().containsKey(key) ? used : missing).add(key);
-            }
-        }
+        List<LayoutRule> rules = rules(prefix, bigVision, depth(npz, prefix));
+        TreeSet<String> missing = LayoutRule.missing(rules, npz);
+        Set<String> used = LayoutRule.used(rules);
         TreeSet<String> unexpected = new TreeSet<>();
         for (String key : npz.tensors().keySet()) {
             String local = key.substring(Math.min(prefix.length(), key.length()));
@@ -63,25 +54,7 @@ public final class GoogleVitLayout {
             throw new CheckpointException(npz.file(), "does not have the layout of a Google ViT export"
                     + KeyLists.describe(missing, unexpected));
         }
-        Map<String, RawTensor> out = new LinkedHashMap<>();
-        for (Rule rule : rules) {
-            List<RawTensor> inputs = new ArrayList<>();
-            for (String key : rule.sources()) {
-                RawTensor t = npz.tensors().get(key);
-                if (!t.isFloat()) {
-                    throw new CheckpointException(npz.file(), "array '" + key + "' has dtype " + t.dtype()
-                            + "; weights must be floating point");
-                }
-                inputs.add(t.toFloat32());
-            }
-            try {
-                out.put(rule.target(), rule.convert().apply(inputs));
-            } catch (IllegalArgumentException e) {
-                throw new CheckpointException(npz.file(), "arrays " + rule.sources() + " cannot form '"
-                        + rule.target() + "': " + e.getMessage(), e);
-            }
-        }
-        return new TensorArchive(npz.file(), out, Map.of(
+        return LayoutRule.apply(rules, npz, Map.of(
                 "source_layout", bigVision ? "big_vision" : "google_vit", "source_prefix", prefix));
     }
 
@@ -105,41 +78,37 @@ public final class GoogleVitLayout {
         return depth;
     }
 
-    private static List<Rule> rules(String p, boolean bigVision, int depth) {
-        List<Rule> rules = new ArrayList<>();
-        rules.add(one("patch_embed.proj.weight", p + "embedding/kernel", GoogleVitLayout::flaxKernel));
-        rules.add(one("patch_embed.proj.bias", p + "embedding/bias", t -> t));
-        rules.add(one("cls_token", p + "cls", t -> t));
-        rules.add(one("pos_embed", p + (bigVision ? "pos_embedding" : "Transformer/posembed_input/pos_embedding"), t -> t));
+    private static List<LayoutRule> rules(String p, boolean bigVision, int depth) {
+        List<LayoutRule> rules = new ArrayList<>();
+        rules.add(LayoutRule.one("patch_embed.proj.weight", p + "embedding/kernel", GoogleVitLayout::flaxKernel));
+        rules.add(LayoutRule.one("patch_embed.proj.bias", p + "embedding/bias", t -> t));
+        rules.add(LayoutRule.one("cls_token", p + "cls", t -> t));
+        rules.add(LayoutRule.one("pos_embed", p + (bigVision ? "pos_embedding" : "Transformer/posembed_input/pos_embedding"), t -> t));
         String mha = bigVision ? "MultiHeadDotProductAttention_0/" : "MultiHeadDotProductAttention_1/";
         String mlp = bigVision ? "MlpBlock_0/" : "MlpBlock_3/";
         String ln2 = bigVision ? "LayerNorm_1/" : "LayerNorm_2/";
         for (int i = 0; i < depth; i++) {
             String src = p + "Transformer/encoderblock_" + i + "/";
             String dst = "blocks." + i + ".";
-            rules.add(one(dst + "norm1.weight", src + "LayerNorm_0/scale", t -> t));
-            rules.add(one(dst + "norm1.bias", src + "LayerNorm_0/bias", t -> t));
-            rules.add(new Rule(dst + "attn.qkv.weight", qkv(src + mha, "kernel"), parts -> RawTensor.concat(
+            rules.add(LayoutRule.one(dst + "norm1.weight", src + "LayerNorm_0/scale", t -> t));
+            rules.add(LayoutRule.one(dst + "norm1.bias", src + "LayerNorm_0/bias", t -> t));
+            rules.add(new LayoutRule(dst + "attn.qkv.weight", qkv(src + mha, "kernel"), parts -> RawTensor.concat(
                     parts.stream().map(GoogleVitLayout::projectionIn).toList())));
-            rules.add(new Rule(dst + "attn.qkv.bias", qkv(src + mha, "bias"), parts -> RawTensor.concat(
+            rules.add(new LayoutRule(dst + "attn.qkv.bias", qkv(src + mha, "bias"), parts -> RawTensor.concat(
                     parts.stream().map(t -> t.reshape(t.shape().size())).toList())));
-            rules.add(one(dst + "attn.proj.weight", src + mha + "out/kernel", GoogleVitLayout::projectionOut));
-            rules.add(one(dst + "attn.proj.bias", src + mha + "out/bias", t -> t));
-            rules.add(one(dst + "norm2.weight", src + ln2 + "scale", t -> t));
-            rules.add(one(dst + "norm2.bias", src + ln2 + "bias", t -> t));
+            rules.add(LayoutRule.one(dst + "attn.proj.weight", src + mha + "out/kernel", GoogleVitLayout::projectionOut));
+            rules.add(LayoutRule.one(dst + "attn.proj.bias", src + mha + "out/bias", t -> t));
+            rules.add(LayoutRule.one(dst + "norm2.weight", src + ln2 + "scale", t -> t));
+            rules.add(LayoutRule.one(dst + "norm2.bias", src + ln2 + "bias", t -> t));
             for (int r = 0; r < 2; r++) {
-                rules.add(one(dst + "mlp.fc" + (r + 1) + ".weight", src + mlp + "Dense_" + r + "/kernel",
+                rules.add(LayoutRule.one(dst + "mlp.fc" + (r + 1) + ".weight", src + mlp + "Dense_" + r + "/kernel",
                         GoogleVitLayout::flaxKernel));
-                rules.add(one(dst + "mlp.fc" + (r + 1) + ".bias", src + mlp + "Dense_" + r + "/bias", t -> t));
+                rules.add(LayoutRule.one(dst + "mlp.fc" + (r + 1) + ".bias", src + mlp + "Dense_" + r + "/bias", t -> t));
             }
         }
-        rules.add(one("norm.weight", p + "Transformer/encoder_norm/scale", t -> t));
-        rules.add(one("norm.bias", p + "Transformer/encoder_norm/bias", t -> t));
+        rules.add(LayoutRule.one("norm.weight", p + "Transformer/encoder_norm/scale", t -> t));
+        rules.add(LayoutRule.one("norm.bias", p + "Transformer/encoder_norm/bias", t -> t));
         return rules;
-    }
-
-    private static Rule one(String target, String source, Function<RawTensor, RawTensor> convert) {
-        return new Rule(target, List.of(source), parts -> convert.apply(parts.get(0)));
     }
 
     private static List<String> qkv(String mha, String leaf) {

@@ -6,6 +6,10 @@ import ai.djl.ndarray.types.Shape;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
+import org.peft4j.runtime.adapters.AdapterMetadata;
+import org.peft4j.runtime.data.Preprocessing;
+import org.peft4j.runtime.io.CheckpointConfig;
+import org.peft4j.runtime.io.CheckpointException;
 import org.peft4j.runtime.io.CheckpointFile;
 import org.peft4j.runtime.io.CheckpointReader;
 import org.peft4j.runtime.io.Checkpoints;
@@ -82,6 +86,34 @@ public final class Backbones {
             throw e;
         }
         return new Base(vit, checkpoint.file(), checkpoint.sha256());
+    }
+
+    /**
+     * The preprocessing that travels with a checkpoint: the one a merged export records, else the
+     * one its {@code config.json} states (timm's {@code pretrained_cfg}), else the preset's.
+     *
+     * @param checkpoint a read checkpoint
+     * @param model the model it is loaded into
+     * @return the preprocessing
+     * @throws CheckpointException if a recorded or stated preprocessing cannot be used
+     */
+    public static Preprocessing preprocessing(CheckpointFile checkpoint, VitConfig model) {
+        Map<String, String> metadata = checkpoint.tensors().metadata();
+        if (metadata.containsKey(AdapterMetadata.KEY_PREPROCESSING)) {
+            return AdapterMetadata.preprocessing(checkpoint.file(), metadata, model);
+        }
+        if (checkpoint.config().isPresent()) {
+            CheckpointConfig config = checkpoint.config().get();
+            try {
+                Optional<Preprocessing> stated = Preprocessing.fromPretrainedCfg(config.json(), model.imageSize());
+                if (stated.isPresent()) {
+                    return stated.get();
+                }
+            } catch (IllegalArgumentException e) {
+                throw new CheckpointException(config.file(), e.getMessage(), e);
+            }
+        }
+        return Preprocessing.ofPreset(model.name(), model.imageSize());
     }
 
     /**

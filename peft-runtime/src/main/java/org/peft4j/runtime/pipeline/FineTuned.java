@@ -2,6 +2,7 @@ package org.peft4j.runtime.pipeline;
 
 import java.nio.file.Path;
 import org.peft4j.runtime.adapters.AdapterFiles;
+import org.peft4j.runtime.data.Preprocessing;
 import org.peft4j.runtime.plugins.MethodInstance;
 import org.peft4j.runtime.train.TrainingResult;
 import org.peft4j.runtime.vit.PeftModel;
@@ -19,9 +20,12 @@ import org.peft4j.runtime.vit.PeftModel;
  * @param model the trained model
  * @param data the data it was trained and evaluated on
  * @param training the training result: status, per-epoch history, final evaluation
+ * @param preprocessing how the images were prepared (the preset's values, the model's input size,
+ *     the normalisation of {@link FineTuning.Builder#task}; none for data given ready-made)
  */
 public record FineTuned(Backbones.Base backbone, Path baseFile, String baseSha256, MethodInstance method,
-        PeftModel model, TrainingData data, TrainingResult training) implements AutoCloseable {
+        PeftModel model, TrainingData data, TrainingResult training, Preprocessing preprocessing)
+        implements AutoCloseable {
 
     /** The base hash recorded in an adapter trained on a random backbone whose weights were not saved. */
     public static final String RANDOM_BASE = "random-init";
@@ -33,13 +37,13 @@ public record FineTuned(Backbones.Base backbone, Path baseFile, String baseSha25
 
     /**
      * Saves the trained tensors as an adapter file, with the method's name, version and
-     * hyperparameters and the hash of the base weights.
+     * hyperparameters, the hash of the base weights and the preprocessing.
      *
      * @param file destination
      * @return the file
      */
     public Path saveAdapter(Path file) {
-        AdapterFiles.save(file, model, method, baseSha256);
+        AdapterFiles.save(file, model, method, baseSha256, preprocessing);
         return file;
     }
 

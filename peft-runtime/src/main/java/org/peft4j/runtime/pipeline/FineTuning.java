@@ -10,6 +10,7 @@ import java.util.function.Function;
 import java.util.function.IntFunction;
 import org.peft4j.runtime.data.ImageCache;
 import org.peft4j.runtime.data.Normalization;
+import org.peft4j.runtime.data.Preprocessing;
 import org.peft4j.runtime.io.Checkpoints;
 import org.peft4j.runtime.io.Sha256;
 import org.peft4j.runtime.plugins.MethodInstance;
@@ -63,9 +64,11 @@ public final class FineTuning {
     private final ResumeMismatch onMismatch;
     private final Function<TrainingData, TrainingListener> listener;
     private final FineTuningObserver observer;
+    private final Normalization normalization;
 
     private FineTuning(Builder b) {
         this.data = Objects.requireNonNull(b.data, "the data are not set");
+        this.normalization = b.normalization;
         this.architecture = Objects.requireNonNull(b.architecture, "the backbone is not set");
         this.checkpoint = b.checkpoint;
         this.freshHead = b.freshHead;
@@ -120,7 +123,7 @@ public final class FineTuning {
                     .onNonFiniteLoss(referenceCompat ? NonFiniteLoss.SKIP : NonFiniteLoss.STOP)
                     .fit(model, opened.train(), opened.eval(), checkpointDir);
             return new FineTuned(backbone, baseFile, baseSha256 == null ? FineTuned.RANDOM_BASE : baseSha256, instance,
-                    model, opened, result);
+                    model, opened, result, Preprocessing.forRun(architecture.name(), architecture.imageSize(), normalization));
         } catch (RuntimeException | Error e) {
             if (backbone != null) {
                 backbone.close();
@@ -149,6 +152,7 @@ public final class FineTuning {
     public static final class Builder {
 
         private IntFunction<TrainingData> data;
+        private Normalization normalization = Normalization.NONE;
         private VitConfig architecture;
         private Path checkpoint;
         private boolean freshHead;
@@ -177,6 +181,7 @@ public final class FineTuning {
          */
         public Builder task(TaskSplits splits, Normalization normalization, ImageCache.Options cache) {
             this.data = imageSize -> TrainingData.open(splits, imageSize, normalization, cache);
+            this.normalization = normalization;
             return this;
         }
 

@@ -3,12 +3,16 @@ package org.peft4j.runtime.train;
 import java.util.Iterator;
 
 /** Helpers for batch iterators. */
-final class Batches {
+public final class Batches {
 
     private Batches() {}
 
-    /** Stops a batch iterator that runs ahead (frees its queued batches), if it can be closed. */
-    static void close(Iterator<Batch> batches) {
+    /**
+     * Stops a batch iterator that runs ahead (frees its queued batches), if it can be closed.
+     *
+     * @param batches the iterator
+     */
+    public static void close(Iterator<Batch> batches) {
         if (batches instanceof AutoCloseable closeable) {
             try {
                 closeable.close();

@@ -82,6 +82,21 @@ public record VitConfig(
     }
 
     /**
+     * This configuration at another input size (a pretrained position embedding is resampled to it
+     * when loaded, see {@code Checkpoints.load}).
+     *
+     * @param size input side in pixels, a multiple of the patch size
+     * @return a copy
+     * @throws IllegalArgumentException if the size is not a positive multiple of the patch size
+     */
+    public VitConfig withImageSize(int size) {
+        if (size < patchSize) {
+            throw new IllegalArgumentException("image size " + size + " is smaller than the patch size " + patchSize);
+        }
+        return new VitConfig(name, size, patchSize, dim, depth, heads, mlpRatio, numClasses, dropPathRate);
+    }
+
+    /**
      * This configuration with another number of classes.
      *
      * @param classes classes of the head

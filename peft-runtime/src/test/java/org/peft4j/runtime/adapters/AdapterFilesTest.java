@@ -24,6 +24,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.peft4j.api.SpiVersion;
+import org.peft4j.runtime.data.Normalization;
+import org.peft4j.runtime.data.Preprocessing;
 import org.peft4j.runtime.io.CheckpointException;
 import org.peft4j.runtime.io.Checkpoints;
 import org.peft4j.runtime.io.RawTensor;
@@ -43,6 +45,7 @@ class AdapterFilesTest {
 
     private static final VitConfig CONFIG = new VitConfig("small", 16, 4, 32, 2, 2, 2, 3, 0f);
     private static final Map<String, String> TUNE_NORM = Map.of("init", "0.5", "tune_norm", "true");
+    private static final Preprocessing IMAGENET = new Preprocessing(16, Normalization.IMAGENET, "bicubic", 0.9);
 
     @TempDir
     static Path work;
@@ -111,7 +114,7 @@ class AdapterFilesTest {
         try (VisionTransformer vit = base(CONFIG)) {
             PeftModel model = trained(vit, method);
             float[] expected = logits(vit);
-            AdapterFiles.save(file, model, method, baseSha);
+            AdapterFiles.save(file, model, method, baseSha, IMAGENET);
             try (VisionTransformer fresh = base(CONFIG)) {
                 LoadedAdapter loaded = AdapterFiles.load(file, fresh, baseSha, registry, false);
                 assertArrayEquals(expected, logits(loaded.model().vit()));
@@ -123,7 +126,16 @@ class AdapterFilesTest {
                 archive.tensors().keySet());
         assertEquals("{\"init\":0.5,\"tune_norm\":true}", archive.metadata().get("peft4j.hyperparameters"));
         AdapterMetadata metadata = AdapterFiles.readMetadata(file);
-        assertEquals(new AdapterMetadata("gain", "1.0", SpiVersion.CURRENT, TUNE_NORM, baseSha, CONFIG, false), metadata);
+        assertEquals(new AdapterMetadata("gain", "1.0", SpiVersion.CURRENT, TUNE_NORM, baseSha, CONFIG, false, IMAGENET),
+                metadata);
+        Map<String, String> old = new java.util.LinkedHashMap<>(archive.metadata());
+        old.remove(AdapterMetadata.KEY_PREPROCESSING);
+        assertEquals(new Preprocessing(16, Normalization.NONE, "bicubic", 1.0),
+                AdapterMetadata.parse(file, old).preprocessing(), "a file written before the field: the documented default");
+        old.put(AdapterMetadata.KEY_PREPROCESSING, "{\"input_size\": 16}");
+        CheckpointException e = assertThrows(CheckpointException.class, () -> AdapterMetadata.parse(file, old));
+        assertTrue(e.getMessage().contains("metadata 'peft4j.preprocessing': preprocessing {\"input_size\": 16} is not of the form"),
+                e.getMessage());
     }
 
     @Test
@@ -251,7 +263,7 @@ class AdapterFilesTest {
             PeftModel model = trained(vit, registry.create("gain", Map.of()));
             MethodInstance other = registry.create("gain", Map.of());
             assertThrows(IllegalArgumentException.class,
-                    () -> AdapterFiles.save(work.resolve("wrong.safetensors"), model, other, baseSha));
+                    () -> AdapterFiles.save(work.resolve("wrong.safetensors"), model, other, baseSha, IMAGENET));
         }
     }
 
@@ -262,10 +274,11 @@ class AdapterFilesTest {
         try (VisionTransformer vit = base(CONFIG)) {
             PeftModel model = trained(vit, registry.create("gain", TUNE_NORM));
             expected = logits(vit);
-            AdapterFiles.exportMerged(model, file);
+            AdapterFiles.exportMerged(model, file, IMAGENET);
             assertEquals(Set.of(), Set.copyOf(model.addedParameters()));
         }
         TensorArchive archive = SafetensorsFile.read(file);
+        assertEquals(IMAGENET, AdapterMetadata.preprocessing(file, archive.metadata(), CONFIG));
         try (VisionTransformer plain = base(CONFIG)) {
             assertEquals(plain.parameters().where(ModelParameter::isBase).stream().map(ModelParameter::name).toList(),
                     List.copyOf(archive.tensors().keySet()));
@@ -282,7 +295,7 @@ class AdapterFilesTest {
         MethodInstance method = registry.create("gain", TUNE_NORM);
         Path file = work.resolve(name);
         try (VisionTransformer vit = base(CONFIG)) {
-            AdapterFiles.save(file, trained(vit, method), method, recordedSha);
+            AdapterFiles.save(file, trained(vit, method), method, recordedSha, IMAGENET);
         }
         return file;
     }

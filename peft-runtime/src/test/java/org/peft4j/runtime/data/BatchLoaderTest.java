@@ -146,7 +146,8 @@ class BatchLoaderTest {
             }
         }
         assertEquals(Normalization.INCEPTION, Normalization.parse("Inception"));
-        assertThrows(IllegalArgumentException.class, () -> Normalization.parse("clip"));
+        assertEquals(Normalization.CLIP, Normalization.parse("clip"));
+        assertThrows(IllegalArgumentException.class, () -> Normalization.parse("sepia"));
     }
 
     @Test

@@ -14,7 +14,8 @@ import org.peft4j.eval.protocol.ProtocolKind;
 import org.peft4j.runtime.io.AtomicFiles;
 
 /**
- * The result table of a comparison: methods × tasks test accuracy (mean ± std over seeds), the
+ * The result table of a comparison: methods × tasks test accuracy (mean ± std over seeds; with
+ * {@link CellMarks} also the 95% interval and the best and not significantly worse methods), the
  * plain mean over tasks, and the inserted parameters, as an aligned Markdown table (printed and
  * written as {@code results.md}), a long-format {@code results.csv} and {@code results.json}.
  */
@@ -26,12 +27,24 @@ public final class ResultTable {
     private ResultTable() {}
 
     /**
-     * The Markdown table with its heading lines.
+     * The Markdown table with its heading lines, bare numbers.
      *
      * @param results the results
      * @return the text
      */
     public static String markdown(ComparisonResults results) {
+        return markdown(results, CellMarks.NONE);
+    }
+
+    /**
+     * The Markdown table with its heading lines, each ok cell marked (interval, best, not
+     * significantly worse) and the marks' legend under the table.
+     *
+     * @param results the results
+     * @param marks the marks, e.g. a {@code SignificanceReport}
+     * @return the text
+     */
+    public static String markdown(ComparisonResults results, CellMarks marks) {
         List<String> header = new ArrayList<>(List.of("method"));
         header.addAll(results.tasks());
         header.add("mean");
@@ -41,7 +54,7 @@ public final class ResultTable {
             List<String> row = new ArrayList<>(List.of(method));
             List<ResultCell> cells = results.tasks().stream()
                     .map(task -> results.cell(method, task).orElseThrow()).toList();
-            cells.forEach(c -> row.add(cellText(c)));
+            cells.forEach(c -> row.add(cellText(c, marks)));
             boolean allOk = cells.stream().allMatch(c -> c.status() == CellStatus.OK && c.meanAccuracy() != null);
             row.add(allOk ? fmt(cells.stream().mapToDouble(ResultCell::meanAccuracy).average().orElseThrow()) : "-");
             OptionalDouble params = cells.stream().map(ResultCell::insertedParameters).filter(Objects::nonNull)
@@ -53,6 +66,10 @@ public final class ResultTable {
         out.append("# ").append(results.spec().name()).append("\n\n");
         out.append(protocolLine(results)).append("\n\n");
         out.append(aligned(header, rows));
+        String legend = marks.legend(results.spec().seeds());
+        if (!legend.isEmpty()) {
+            out.append("\n").append(legend).append("\n");
+        }
         out.append("\n").append(ResultBuild.sentence(results.builds())).append("\n");
         List<String> notes = new ArrayList<>(results.cells().stream().filter(c -> !c.message().isEmpty())
                 .map(c -> "- " + c.method() + " on " + c.task() + ": " + c.status().label() + ": " + c.message())
@@ -135,7 +152,19 @@ public final class ResultTable {
      * @param results the results
      */
     public static void write(Path dir, ComparisonResults results) {
-        AtomicFiles.writeString(dir.resolve(FILES.get(0)), markdown(results));
+        write(dir, results, CellMarks.NONE);
+    }
+
+    /**
+     * Writes {@code results.md} (with the marks), {@code results.csv} and {@code results.json}
+     * atomically.
+     *
+     * @param dir the store folder
+     * @param results the results
+     * @param marks the marks of the Markdown table
+     */
+    public static void write(Path dir, ComparisonResults results, CellMarks marks) {
+        AtomicFiles.writeString(dir.resolve(FILES.get(0)), markdown(results, marks));
         AtomicFiles.writeString(dir.resolve(FILES.get(1)), csv(results));
         AtomicFiles.writeString(dir.resolve(FILES.get(2)), json(results));
     }
@@ -147,14 +176,16 @@ public final class ResultTable {
         int seeds = results.spec().seeds();
         return protocol + ". Test top-1 accuracy (%) after the last epoch of the configuration selected on val200"
                 + (seeds > 1 ? ", mean ± sample std over " + seeds + " seeds" : ", one seed")
-                + "; mean = plain mean over tasks; inserted params = mean over tasks of the selected configurations.";
+                + "; mean = plain mean over tasks; inserted params = mean over tasks of the selected configurations; "
+                + results.spec().preprocessingSentence() + ".";
     }
 
-    private static String cellText(ResultCell c) {
+    private static String cellText(ResultCell c, CellMarks marks) {
         if (c.status() != CellStatus.OK) {
             return c.status().label();
         }
-        return c.stdAccuracy() == null ? fmt(c.meanAccuracy()) : fmt(c.meanAccuracy()) + " ± " + fmt(c.stdAccuracy());
+        return marks.mark(c, c.stdAccuracy() == null ? fmt(c.meanAccuracy())
+                : fmt(c.meanAccuracy()) + " ± " + fmt(c.stdAccuracy()));
     }
 
     private static String aligned(List<String> header, List<List<String>> rows) {

@@ -6,19 +6,21 @@ import org.peft4j.runtime.train.TrainingListener;
 
 /**
  * Progress of a trial: forwards to a progress display, stops the trial when its claim was lost,
- * and notes how many epochs were restored from the epoch checkpoint.
+ * notes how many epochs were restored from the epoch checkpoint, and records the training curve.
  */
 final class TrialListener implements TrainingListener {
 
     private final TrainingListener display;
     private final Claim claim;
     private final long stepsPerEpoch;
+    private final CurveRecorder curve;
     private int resumedEpochs;
 
-    TrialListener(TrainingListener display, Claim claim, long stepsPerEpoch) {
+    TrialListener(TrainingListener display, Claim claim, long stepsPerEpoch, CurveRecorder curve) {
         this.display = display;
         this.claim = claim;
         this.stepsPerEpoch = stepsPerEpoch;
+        this.curve = curve;
     }
 
     int resumedEpochs() {
@@ -28,6 +30,7 @@ final class TrialListener implements TrainingListener {
     @Override
     public void onStart(long totalSteps, long doneSteps) {
         resumedEpochs = stepsPerEpoch == 0 ? 0 : (int) (doneSteps / stepsPerEpoch);
+        curve.start(resumedEpochs);
         display.onStart(totalSteps, doneSteps);
     }
 
@@ -36,11 +39,13 @@ final class TrialListener implements TrainingListener {
         if (claim != null && claim.lost()) {
             throw new ClaimLostException(claim.trialId());
         }
+        curve.step(lr);
         display.onStep(epoch, step, loss, lr, images);
     }
 
     @Override
     public void onEpoch(int epoch, double meanLoss, EvalResult eval) {
+        curve.epoch(epoch, meanLoss, eval);
         display.onEpoch(epoch, meanLoss, eval);
     }
 

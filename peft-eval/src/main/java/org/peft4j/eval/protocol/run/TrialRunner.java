@@ -41,7 +41,7 @@ import org.peft4j.runtime.vit.VisionTransformer;
  * task, the method attached, trained by the {@code Trainer} resuming from the trial's epoch
  * checkpoint, the held-out split scored once), then returns the record. The first seed of a final
  * trial also keeps its trained tensors as {@value #ADAPTER} (an adapter file) for analyses that
- * need the weights. Any exception, including one thrown by a plugin, becomes a
+ * need the weights, and every trial records its costs ({@link TrialCosts}). Any exception, including one thrown by a plugin, becomes a
  * {@link TrialStatus#FAILED} record; a NaN or infinite loss a {@link TrialStatus#DIVERGED} one
  * (see docs/methods.md#tuning-protocol).
  */
@@ -136,7 +136,7 @@ public final class TrialRunner {
                 .onMismatch(ResumeMismatch.RESTART)
                 .listener(data -> draft.listener = new TrialListener(
                         new ProgressBar(trial.kind().label() + " " + s.describe(), s.recipe().epochs()), claim,
-                        s.recipe().dropLastSteps(data.train().size())))
+                        s.recipe().dropLastSteps(data.train().size()), new CurveRecorder(store.curveFile(draft.id))))
                 .observer(draft)
                 .build().run()) {
             draft.finish(run.training(), draft.listener.resumedEpochs());
@@ -149,6 +149,10 @@ public final class TrialRunner {
                     run.saveAdapter(store.trialDir(draft.id).resolve(ADAPTER));
                 }
             }
+            // last: measuring the merged model merges it
+            draft.costs = run.ok() && trial instanceof FinalTrial
+                    ? TrialCosts.withInference(run, device, s.recipe().microBatch())
+                    : TrialCosts.training(run.training(), device);
         }
     }
 
@@ -188,6 +192,7 @@ public final class TrialRunner {
         TrialRecord.Metrics metrics;
         List<TrialRecord.EpochSummary> history = List.of();
         TrialRecord.PredictionsInfo predictions;
+        TrialRecord.Costs costs;
         double trainSeconds;
         int resumedEpochs;
         TrialListener listener;
@@ -239,7 +244,8 @@ public final class TrialRunner {
                     new TrialRecord.Memory(PeakMemory.peakRssMib(), peakReset ? "trial" : "process"),
                     new TrialRecord.Execution(me.host(), me.pid(), device.toString(), attempt, started.toString(),
                             Instant.now().toString(), build.version(), Runtime.version().toString(), build.commit(),
-                            build.dirty(), BuildInfo.libtorchVersion()));
+                            build.dirty(), BuildInfo.libtorchVersion()),
+                    costs);
         }
     }
 }

@@ -314,6 +314,26 @@ public final class ResultStore {
     }
 
     /**
+     * A trial's training curve file.
+     *
+     * @param id the trial id
+     * @return {@code trials/<id>/curve.csv}
+     */
+    public Path curveFile(String id) {
+        return trialDir(id).resolve(CurveFile.NAME);
+    }
+
+    /**
+     * Reads a trial's training curve.
+     *
+     * @param id the trial id
+     * @return the epochs recorded so far, or empty when the trial has no curve file
+     */
+    public Optional<List<CurvePoint>> readCurve(String id) {
+        return CurveFile.read(curveFile(id));
+    }
+
+    /**
      * Logs the start of an attempt at a trial.
      *
      * @param id the trial id

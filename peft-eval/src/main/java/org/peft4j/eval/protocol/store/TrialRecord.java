@@ -32,6 +32,8 @@ import org.peft4j.runtime.BuildInfo;
  * @param timing durations
  * @param memory peak resident memory
  * @param execution where, when and by whom the trial ran
+ * @param costs time per epoch, device memory and inference speed; null in records written before
+ *     they were kept
  */
 public record TrialRecord(
         String format,
@@ -54,10 +56,46 @@ public record TrialRecord(
         PredictionsInfo predictions,
         Timing timing,
         Memory memory,
-        Execution execution) {
+        Execution execution,
+        Costs costs) {
 
     /** Format tag of a record. */
     public static final String FORMAT = "peft4j-record/1";
+
+    /**
+     * A record without costs, as written before they were kept (and by tests that need none).
+     *
+     * @param format {@value #FORMAT}
+     * @param trialId the trial's id
+     * @param configSha256 SHA-256 of the trial's canonical configuration
+     * @param kind tuning or final
+     * @param protocol study or quick
+     * @param status ok, diverged or failed
+     * @param message why a trial diverged or failed
+     * @param settings the full resolved configuration
+     * @param trainSplit the split trained on
+     * @param evalSplit the split scored
+     * @param method the method as it was loaded
+     * @param runtimeSpiVersion the runtime's SPI version
+     * @param baseCheckpointSha256 SHA-256 of the pretrained weights, or null
+     * @param data the list files read
+     * @param metrics held-out results, or null
+     * @param parameters parameter counts, or null
+     * @param history one entry per epoch
+     * @param predictions the predictions file, or null
+     * @param timing durations
+     * @param memory peak resident memory
+     * @param execution where, when and by whom the trial ran
+     */
+    public TrialRecord(String format, String trialId, String configSha256, TrialKind kind, ProtocolKind protocol,
+            TrialStatus status, String message, TrialSettings settings, String trainSplit, String evalSplit,
+            MethodInfo method, String runtimeSpiVersion, String baseCheckpointSha256, List<SplitInfo> data,
+            Metrics metrics, ParameterCounts parameters, List<EpochSummary> history, PredictionsInfo predictions,
+            Timing timing, Memory memory, Execution execution) {
+        this(format, trialId, configSha256, kind, protocol, status, message, settings, trainSplit, evalSplit, method,
+                runtimeSpiVersion, baseCheckpointSha256, data, metrics, parameters, history, predictions, timing, memory,
+                execution, null);
+    }
 
     /**
      * The method as loaded.
@@ -163,4 +201,29 @@ public record TrialRecord(
             return BuildInfo.describe(peft4jVersion, commit, dirty);
         }
     }
+
+    /**
+     * What a trial cost besides its parameters and its total time, for the report's cost tables and
+     * Pareto fronts.
+     *
+     * @param epochSeconds mean wall time of one training epoch (its steps and data waits, no
+     *     evaluation), or -1 when no epoch ran
+     * @param gpuMemoryMib memory in use on the trial's GPU after training and evaluation, in MiB (the
+     *     caching allocator keeps what the peak reserved, so this approximates the peak; other
+     *     processes on the same GPU count too), or -1 when the trial ran on the CPU or it was unreadable
+     * @param inference forward-pass throughput of the trained model; null unless a final trial ended ok
+     */
+    public record Costs(double epochSeconds, double gpuMemoryMib, Inference inference) {}
+
+    /**
+     * Forward-pass throughput on one fixed batch of the test split, without autograd, after one
+     * untimed pass.
+     *
+     * @param batch images per pass
+     * @param passes timed passes
+     * @param unmergedImagesPerSecond with the method's modules in place
+     * @param mergedImagesPerSecond after folding the method into the base weights, or -1 when the
+     *     method is not mergeable
+     */
+    public record Inference(int batch, int passes, double unmergedImagesPerSecond, double mergedImagesPerSecond) {}
 }

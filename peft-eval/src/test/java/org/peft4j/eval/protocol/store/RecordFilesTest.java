@@ -1,6 +1,7 @@
 package org.peft4j.eval.protocol.store;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -38,6 +39,19 @@ class RecordFilesTest {
     }
 
     @Test
+    void costsReadBackEqual() throws CorruptRecordException {
+        TrialRecord r = record();
+        TrialRecord withCosts = new TrialRecord(r.format(), r.trialId(), r.configSha256(), r.kind(), r.protocol(),
+                r.status(), r.message(), r.settings(), r.trainSplit(), r.evalSplit(), r.method(), r.runtimeSpiVersion(),
+                r.baseCheckpointSha256(), r.data(), r.metrics(), r.parameters(), r.history(), r.predictions(),
+                r.timing(), r.memory(), r.execution(),
+                new TrialRecord.Costs(0.75, -1, new TrialRecord.Inference(32, 5, 812.5, -1)));
+        String text = RecordFiles.encode(withCosts);
+        assertTrue(text.contains("\"unmergedImagesPerSecond\": 812.5"), text);
+        assertEquals(withCosts, RecordFiles.decode(text));
+    }
+
+    @Test
     void aRecordOfThePreviousFormatStillReads() throws CorruptRecordException {
         TrialRecord r = record();
         TrialRecord.Execution e = r.execution();
@@ -48,9 +62,10 @@ class RecordFilesTest {
                         e.startedAt(), e.finishedAt(), e.peft4jVersion(), e.javaVersion(), null, null, null));
         // null members are not written: the text and checksum are those of the previous format
         String text = RecordFiles.encode(old);
-        assertTrue(!text.contains("commit") && !text.contains("libtorch"), text);
+        assertTrue(!text.contains("commit") && !text.contains("libtorch") && !text.contains("costs"), text);
         TrialRecord read = RecordFiles.decode(text);
         assertEquals(old, read);
+        assertNull(read.costs());
         assertEquals("peft4j development build (commit unknown, tree state unknown)", read.execution().build());
         assertEquals("peft4j development build (commit aaaaaaaaaaaa)", e.build());
     }

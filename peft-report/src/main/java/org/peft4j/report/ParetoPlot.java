@@ -15,14 +15,16 @@ import org.knowm.xchart.style.Styler;
 import org.knowm.xchart.style.XYStyler;
 import org.knowm.xchart.style.markers.Marker;
 import org.knowm.xchart.style.markers.SeriesMarkers;
+import org.peft4j.eval.analysis.ParetoFront;
 
 /**
- * Mean test accuracy over tasks against inserted parameters (log scale), one labelled point per
- * method with a mean; a label that had to move away from its point is joined to it by a grey
- * line. A method with no inserted parameters (linear probing) is drawn at the left edge of the
- * axis and labelled "(0 params)".
+ * Mean test accuracy over tasks against a cost (log scale), one labelled point per method with a
+ * mean and that cost, and the Pareto front ({@link ParetoFront}) as a dashed line through the
+ * methods on it; a label that had to move away from its point is joined to it by a grey line. A
+ * method with a cost of 0 (linear probing has no inserted parameters) is drawn at the left edge
+ * of the axis and labelled "(0 params)".
  */
-final class AccuracyVsParamsPlot {
+final class ParetoPlot {
 
     /** Ten distinguishable colours (Tableau 10); with the markers they tell 50 methods apart. */
     static final Color[] PALETTE = {new Color(31, 119, 180), new Color(255, 127, 14), new Color(44, 160, 44),
@@ -32,27 +34,45 @@ final class AccuracyVsParamsPlot {
     private static final Marker[] MARKERS = {SeriesMarkers.CIRCLE, SeriesMarkers.DIAMOND, SeriesMarkers.SQUARE,
         SeriesMarkers.TRIANGLE_UP, SeriesMarkers.TRIANGLE_DOWN};
 
-    private AccuracyVsParamsPlot() {}
+    /** The longest title that fits the plot's width at its font size. */
+    private static final int MAX_TITLE = 80;
+
+    private ParetoPlot() {}
+
+    /**
+     * The methods on the Pareto front of mean accuracy against a cost.
+     *
+     * @param model the numbers
+     * @param measure the cost
+     * @return the methods with a mean and that cost on the front, by ascending cost
+     */
+    static List<MethodRow> front(ReportModel model, CostMeasure measure) {
+        return ParetoFront.of(plotted(model, measure), MethodRow::mean, measure::value);
+    }
+
+    private static List<MethodRow> plotted(ReportModel model, CostMeasure measure) {
+        return model.rows().stream().filter(r -> r.mean() != null && measure.value(r) != null).toList();
+    }
 
     /**
      * Draws the plot.
      *
      * @param model the numbers
+     * @param measure the cost on the x axis
      * @param file the PNG file
-     * @return false when no method has both a mean and a parameter count (nothing is written)
+     * @return false when no method has both a mean and that cost (nothing is written)
      */
-    static boolean write(ReportModel model, Path file) {
-        List<MethodRow> rows = model.rows().stream().filter(r -> r.mean() != null && r.insertedParameters() != null)
-                .toList();
+    static boolean write(ReportModel model, CostMeasure measure, Path file) {
+        List<MethodRow> rows = plotted(model, measure);
         if (rows.isEmpty()) {
             return false;
         }
-        double minPositive = rows.stream().mapToDouble(MethodRow::insertedParameters).filter(p -> p > 0).min()
-                .orElse(1000);
-        double maxParams = rows.stream().mapToDouble(MethodRow::insertedParameters).max().orElse(1000);
+        double minPositive = rows.stream().mapToDouble(measure::value).filter(p -> p > 0).min().orElse(1000);
+        double maxCost = rows.stream().mapToDouble(measure::value).max().orElse(1000);
+        boolean zero = rows.stream().anyMatch(r -> measure.value(r) <= 0);
         double zeroAt = Math.pow(10, Math.floor(Math.log10(minPositive)) - 1);
-        double xMin = zeroAt / 2;
-        double xMax = Math.pow(10, Math.ceil(Math.log10(Math.max(maxParams, zeroAt * 10)) + 0.3));
+        double xMin = zero ? zeroAt / 2 : Math.pow(10, Math.floor(Math.log10(minPositive) - 0.3));
+        double xMax = Math.pow(10, Math.ceil(Math.log10(Math.max(maxCost, xMin * 10)) + 0.3));
         double yLow = rows.stream().mapToDouble(MethodRow::mean).min().orElseThrow();
         double yHigh = rows.stream().mapToDouble(MethodRow::mean).max().orElseThrow();
         double pad = Math.max(2, (yHigh - yLow) * 0.12);
@@ -60,8 +80,8 @@ final class AccuracyVsParamsPlot {
         double yMax = Math.min(100, yHigh + pad);
         Charts.headless();
         XYChart chart = new XYChartBuilder().width(1100).height(720)
-                .title("Accuracy vs inserted parameters: " + model.comparison() + " " + model.protocolTag())
-                .xAxisTitle("inserted parameters (log scale; head excluded)")
+                .title(title(model, measure))
+                .xAxisTitle(measure.axisTitle())
                 .yAxisTitle("mean test accuracy over " + model.tasks().size() + " tasks (%)").build();
         Charts.style(chart.getStyler());
         XYStyler styler = chart.getStyler();
@@ -71,21 +91,23 @@ final class AccuracyVsParamsPlot {
         styler.setYAxisMin(yMin);
         styler.setYAxisMax(yMax);
         styler.setYAxisDecimalPattern("0.0");
-        styler.setXAxisDecimalPattern("#,##0");
+        styler.setXAxisDecimalPattern(measure.axisPattern());
         styler.setLegendPosition(Styler.LegendPosition.OutsideE);
         styler.setDefaultSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
         styler.setMarkerSize(14);
         List<Label> labels = new ArrayList<>();
         for (MethodRow r : rows) {
-            double x = r.insertedParameters() > 0 ? r.insertedParameters() : zeroAt;
-            XYSeries s = chart.addSeries(r.method() + " (" + Numbers.millions(r.insertedParameters()) + ")",
+            double cost = measure.value(r);
+            double x = cost > 0 ? cost : zeroAt;
+            XYSeries s = chart.addSeries(r.method() + " (" + measure.format(cost) + ")",
                     new double[] {x}, new double[] {r.mean()});
             int i = labels.size();
             s.setMarker(MARKERS[(i / PALETTE.length) % MARKERS.length]);
             s.setMarkerColor(PALETTE[i % PALETTE.length]);
             s.setLineStyle(new BasicStroke(0f));
-            labels.add(new Label(r.insertedParameters() > 0 ? r.method() : r.method() + " (0 params)", x, r.mean()));
+            labels.add(new Label(cost > 0 ? r.method() : r.method() + " (0 params)", x, r.mean()));
         }
+        frontLine(chart, front(model, measure), measure, zeroAt);
         place(labels, Math.log10(xMin), Math.log10(xMax), yMin, yMax);
         double rowHeight = (yMax - yMin) * 0.04;
         for (Label l : labels) {
@@ -98,6 +120,24 @@ final class AccuracyVsParamsPlot {
         chart.getStyler().setAnnotationTextFontColor(Color.DARK_GRAY);
         Charts.save(chart, file);
         return true;
+    }
+
+    /** "Accuracy vs cost: comparison [protocol]", without the comparison's name where that would not fit. */
+    private static String title(ReportModel model, CostMeasure measure) {
+        String full = "Accuracy vs " + measure.title() + ": " + model.comparison() + " " + model.protocolTag();
+        return full.length() <= MAX_TITLE ? full : "Accuracy vs " + measure.title() + " " + model.protocolTag();
+    }
+
+    /** The Pareto front as a dashed step line from its cheapest to its most accurate method. */
+    private static void frontLine(XYChart chart, List<MethodRow> front, CostMeasure measure, double zeroAt) {
+        double[] x = front.stream().mapToDouble(r -> measure.value(r) > 0 ? measure.value(r) : zeroAt).toArray();
+        double[] y = front.stream().mapToDouble(MethodRow::mean).toArray();
+        XYSeries line = chart.addSeries("Pareto front", x, y);
+        line.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Step);
+        line.setMarker(SeriesMarkers.NONE);
+        line.setLineColor(Color.BLACK);
+        line.setLineStyle(new BasicStroke(1.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {6f, 4f},
+                0f));
     }
 
     /** A thin grey line from a point to its label, for labels that are not right above or below it. */
