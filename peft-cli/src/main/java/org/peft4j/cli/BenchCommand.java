@@ -24,6 +24,7 @@ import picocli.CommandLine.Spec;
                 "  peft bench --model vit-s16 --method lora --batch 8 --steps 5 --warmup 2 --threads 2",
                 "  peft bench --model vit-b16 --method full --batch 8 --steps 3 --infer",
                 "  peft bench --model vit-tiny --method lora --steps 1000 --rss-at 100,1000",
+                "  peft bench --model vit-s16 --method lora --batch 8 --merged",
                 "  peft bench --model vit-tiny --method vpt_shallow --set prompts=10"})
 final class BenchCommand implements Callable<Integer> {
 
@@ -72,6 +73,10 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--infer", description = "Time the forward pass only (eval mode, no autograd)")
     boolean infer;
 
+    @Option(names = "--merged", description = "Time the forward pass of the method merged into the backbone "
+            + "(mergeable methods only; implies --infer)")
+    boolean merged;
+
     @Option(names = "--rss-at", split = ",", description = "Record the current RSS after these timed steps, "
             + "e.g. 100,1000 to check that memory stays flat in a long run")
     java.util.Set<Integer> rssAt = new java.util.TreeSet<>();
@@ -82,7 +87,7 @@ final class BenchCommand implements Callable<Integer> {
         int count = ThreadsOption.count(config);
         EngineSetup.threads(count);
         StepBenchmark.Settings bench = new StepBenchmark.Settings(
-                model, method, batch, steps, warmup, count, classes, infer, seed, dropPath, rssAt);
+                model, method, batch, steps, warmup, count, classes, infer || merged, merged, seed, dropPath, rssAt);
         try (MethodRegistry registry = MethodRegistry.discover(config.get(Settings.PLUGINS_DIR))) {
             MethodInstance instance = MethodSetup.create(registry, benchMethod(), benchHyperparameters());
             spec.commandLine().getOut().println(StepBenchmark.run(bench, instance.method()).toJson());

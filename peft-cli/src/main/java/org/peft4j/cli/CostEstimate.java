@@ -63,7 +63,7 @@ final class CostEstimate {
                     method.name(), spec.model().name(), spec.recipe().batchSize(), WARMUP, TIMED, device);
             progress.flush();
             StepBenchmark.Settings settings = new StepBenchmark.Settings(spec.model().name(), method.name(),
-                    spec.recipe().batchSize(), TIMED, WARMUP, threads, classes, false, spec.seed(),
+                    spec.recipe().batchSize(), TIMED, WARMUP, threads, classes, false, false, spec.seed(),
                     spec.recipe().dropPath(), Set.of());
             ms.put(method.name(), StepBenchmark.run(settings, spec.model(),
                     MethodSetup.create(registry, method.name(), method.grid().get(0)).method(), device).msPerStep());

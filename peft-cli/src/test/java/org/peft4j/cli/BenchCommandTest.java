@@ -29,4 +29,16 @@ class BenchCommandTest {
         assertTrue(result.exit() == 1 && result.err().contains("method 'lora'") && !result.err().contains("\tat "),
                 result.err());
     }
+
+    @Test
+    void mergedTimesTheFoldedModelAndRefusesAnUnmergeableMethod() {
+        String out = Cli.run("bench", "--model", "vit-micro", "--method", "lora", "--merged", "--batch", "2",
+                "--steps", "1", "--warmup", "0", "--threads", "1", "--classes", "4", "--plugins", dir.toString()).ok();
+        // after merging only the head is trainable: 96·4 + 4
+        assertTrue(out.contains("\"method\":\"infer-merged-lora\"") && out.contains("\"trainable_params\":388"), out);
+        Cli.Result refused = Cli.run("bench", "--model", "vit-micro", "--method", "vpt_deep", "--merged",
+                "--steps", "1", "--plugins", dir.toString());
+        assertTrue(refused.exit() == 1 && refused.err().contains("cannot be merged") && !refused.err().contains("\tat "),
+                refused.err());
+    }
 }

@@ -17,7 +17,7 @@ public record BenchResult(Map<String, Object> values) {
         v.put("impl", "peft4j");
         v.put("torch_version", torchVersion);
         v.put("model", s.model());
-        v.put("method", (s.infer() ? "infer-" : "") + s.method());
+        v.put("method", (s.infer() ? "infer-" : "") + (s.merged() ? "merged-" : "") + s.method());
         v.put("batch", s.batch());
         v.put("steps", s.steps());
         v.put("threads", s.threads());

@@ -35,12 +35,13 @@ public final class StepBenchmark {
      * @param threads intra-op threads
      * @param classes head classes
      * @param infer time the forward pass only
+     * @param merged fold the method into the backbone before timing (inference of a mergeable method)
      * @param seed seed of the model and inputs
      * @param dropPath drop path rate
      * @param rssAt timed steps (1-based) after which the current RSS is recorded
      */
     public record Settings(String model, String method, int batch, int steps, int warmup, int threads,
-            int classes, boolean infer, long seed, float dropPath, java.util.Set<Integer> rssAt) {}
+            int classes, boolean infer, boolean merged, long seed, float dropPath, java.util.Set<Integer> rssAt) {}
 
     private StepBenchmark() {}
 
@@ -70,7 +71,14 @@ public final class StepBenchmark {
         VitConfig config = backbone.withClasses(settings.classes()).withDropPath(settings.dropPath());
         try (VisionTransformer vit = VisionTransformer.create(config, device);
                 NDManager data = NDManager.newBaseManager(device)) {
-            PeftModel.attach(vit, method, false);
+            PeftModel attached = PeftModel.attach(vit, method, false);
+            if (settings.merged()) {
+                if (!attached.isMergeable()) {
+                    throw new IllegalArgumentException("method '" + settings.method() + "' cannot be merged into "
+                            + "the backbone; time --merged with a mergeable method (lora, bitfit, ssf, ...)");
+                }
+                attached.merge();
+            }
             NDArray x = data.randomNormal(new Shape(settings.batch(), 3, config.imageSize(), config.imageSize()));
             NDArray y = data.randomInteger(0, settings.classes(), new Shape(settings.batch()), DataType.INT64);
             List<ModelParameter> trainable = vit.parameters().where(ModelParameter::isTrainable);

@@ -12,9 +12,19 @@ final class Layers {
 
     private Layers() {}
 
-    /** y = x·Wᵀ + b over the last axis. */
+    /**
+     * y = x·Wᵀ + b over the last axis. The leading axes are folded into one first: libtorch's C++
+     * {@code linear} (which DJL calls) fuses the bias into the GEMM ({@code addmm}) only for 2-D
+     * input, and otherwise runs {@code matmul} and a separate in-place {@code add_} over the output.
+     */
     static NDArray linear(NDArray x, NDArray weight, NDArray bias) {
-        return Linear.linear(x, weight, bias).singletonOrThrow();
+        Shape s = x.getShape();
+        int last = s.dimension() - 1;
+        if (last <= 1) {
+            return Linear.linear(x, weight, bias).singletonOrThrow();
+        }
+        NDArray y = Linear.linear(x.reshape(-1, s.get(last)), weight, bias).singletonOrThrow();
+        return y.reshape(s.slice(0, last).add(weight.getShape().get(0)));
     }
 
     /** LayerNorm over the last axis only, biased variance, the family's eps (not DJL's default). */
