@@ -18,8 +18,6 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.peft4j.cli.PeftCommand;
-import org.peft4j.eval.protocol.results.ComparisonResults;
-import org.peft4j.eval.protocol.results.ResultTable;
 import org.peft4j.eval.protocol.store.ResultStore;
 import org.peft4j.eval.protocol.store.TrialRecord;
 
@@ -36,9 +34,9 @@ class ProcessesTest {
 
     @Test
     void twoCompareProcessesOnOneStoreShareTheTrialsAndRunNoneTwice(@TempDir Path dir) throws Exception {
-        // 12 epochs: each trial takes a few seconds, so that the trials outlast the start of B's workers
-        // (a JVM each); with shorter trials process A alone could finish them all first.
-        ResultStore store = ResultStore.create(dir.resolve("store"), spec(dir, 12, 2));
+        // 48 epochs: a tuning trial takes seconds even on a quiet machine, so that the trials outlast the
+        // start of B's workers (a JVM each); with 12 epochs process A alone finished all ten in 4 s.
+        ResultStore store = ResultStore.create(dir.resolve("store"), spec(dir, 48, 2));
         Path logA = dir.resolve("a.log");
         Path logB = dir.resolve("b.log");
         String plugins = TestMethods.pluginFolder(dir).toString();
@@ -62,7 +60,7 @@ class ProcessesTest {
         assertTrue(pids.contains(a.pid()) && pids.size() >= 2, "the trials were shared between processes: " + pids);
         assertTrue(!pids.contains(b.pid()), "with --parallel the compare process only watches its workers");
         assertTrue(Files.exists(store.root().resolve("logs").resolve("worker-1.log")));
-        String table = ResultTable.markdown(ComparisonResults.read(store));
+        String table = PrintedTable.of(store);
         assertTrue(output(logA).contains(table), output(logA));
         assertTrue(output(logB).contains(table), output(logB));
     }
@@ -130,7 +128,7 @@ class ProcessesTest {
             }
         }
         assertEquals(straight.trialIds(), killed.trialIds());
-        assertEquals(ResultTable.markdown(ComparisonResults.read(straight)), ResultTable.markdown(ComparisonResults.read(killed)));
+        assertEquals(PrintedTable.of(straight), PrintedTable.of(killed));
         assertEquals(Files.readString(straight.root().resolve("results.csv")), Files.readString(killed.root().resolve("results.csv")));
     }
 }

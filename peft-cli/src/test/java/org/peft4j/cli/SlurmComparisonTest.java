@@ -14,8 +14,6 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.peft4j.cli.PeftCommand;
-import org.peft4j.eval.protocol.results.ComparisonResults;
-import org.peft4j.eval.protocol.results.ResultTable;
 import org.peft4j.slurm.JobEntry;
 import org.peft4j.slurm.JobsFile;
 import org.peft4j.eval.protocol.store.ResultStore;
@@ -71,9 +69,9 @@ class SlurmComparisonTest {
             assertEquals(0, PeftCommand.commandLine().execute("compare", "--store", inProcess.root().toString(),
                     "--threads", "1", "--plugins", plugins));
             assertEquals(inProcess.trialIds(), onSlurm.trialIds());
-            String table = ResultTable.markdown(ComparisonResults.read(inProcess));
-            assertEquals(table, ResultTable.markdown(ComparisonResults.read(onSlurm)));
-            assertTrue(out.contains(table), out);
+            assertEquals(PrintedTable.of(inProcess), PrintedTable.of(onSlurm));
+            String table = PrintedTable.of(onSlurm);
+            assertTrue(out.contains(table), "the comparison printed its table:\n" + table + "\n--- in its output:\n" + out);
         }
     }
 
