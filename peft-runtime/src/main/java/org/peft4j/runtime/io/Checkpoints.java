@@ -1,7 +1,10 @@
 package org.peft4j.runtime.io;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -13,6 +16,7 @@ import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 import org.peft4j.runtime.vit.ModelParameter;
 import org.peft4j.runtime.vit.VisionTransformer;
+import org.peft4j.runtime.vit.VitFamily;
 
 /**
  * Loads timm-named tensors into a {@link VisionTransformer}, checking names and shapes, and saves
@@ -51,7 +55,7 @@ public final class Checkpoints {
      *     and unexpected keys (sorted) and every shape mismatch; the model is then unchanged
      */
     public static void load(VisionTransformer vit, TensorArchive archive) {
-        Map<String, RawTensor> tensors = resampled(vit, archive);
+        Map<String, RawTensor> tensors = withFreshFcNorm(vit, archive, resampled(vit, archive));
         List<ModelParameter> base = vit.parameters().where(ModelParameter::isBase);
         TreeSet<String> missing = new TreeSet<>();
         TreeSet<String> unexpected = new TreeSet<>(tensors.keySet());
@@ -80,6 +84,40 @@ public final class Checkpoints {
         }
         assignments.putAll(head(vit, archive));
         assignments.forEach(Checkpoints::assign);
+    }
+
+    /**
+     * MAE's fine-tuning recipe: a checkpoint with timm's final {@code norm} and no {@code fc_norm} (MAE
+     * pretraining weights, e.g. {@code timm/vit_base_patch16_224.mae}) loaded into an average-pooling
+     * model drops {@code norm} and starts {@code fc_norm} fresh (ones, zeros), as MAE's fine-tuning
+     * code does; any other model or file is returned unchanged.
+     */
+    private static Map<String, RawTensor> withFreshFcNorm(VisionTransformer vit, TensorArchive archive,
+            Map<String, RawTensor> tensors) {
+        RawTensor weight = tensors.get("norm.weight");
+        RawTensor bias = tensors.get("norm.bias");
+        if (vit.config().family().pooling() != VitFamily.Pooling.AVERAGE || tensors.containsKey("fc_norm.weight")
+                || tensors.containsKey("fc_norm.bias") || weight == null || bias == null
+                || weight.shape().dimension() != 1 || !weight.shape().equals(bias.shape())) {
+            return tensors;
+        }
+        int width = Math.toIntExact(weight.shape().get(0));
+        LOG.info("{}: has a final norm and no fc_norm (MAE pretraining weights); as MAE's fine-tuning does, norm is "
+                + "dropped and fc_norm starts at ones and zeros", archive.file());
+        Map<String, RawTensor> converted = new LinkedHashMap<>(tensors);
+        converted.remove("norm.weight");
+        converted.remove("norm.bias");
+        converted.put("fc_norm.weight", filled(width, 1f));
+        converted.put("fc_norm.bias", filled(width, 0f));
+        return converted;
+    }
+
+    private static RawTensor filled(int width, float value) {
+        ByteBuffer bytes = ByteBuffer.allocate(Math.multiplyExact(width, Float.BYTES)).order(ByteOrder.LITTLE_ENDIAN);
+        for (int i = 0; i < width; i++) {
+            bytes.putFloat(value);
+        }
+        return new RawTensor(DataType.FLOAT32, new Shape(width), bytes.flip());
     }
 
     /** The archive's tensors, with the position embedding resampled when only its square grid differs. */

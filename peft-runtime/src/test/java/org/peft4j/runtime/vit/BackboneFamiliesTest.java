@@ -7,12 +7,14 @@ import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.NDScope;
+import ai.djl.ndarray.types.Shape;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -20,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.peft4j.runtime.io.Checkpoints;
+import org.peft4j.runtime.io.RawTensor;
 import org.peft4j.runtime.io.SafetensorsFile;
 import org.peft4j.runtime.io.TensorArchive;
 import org.peft4j.runtime.train.AdamW;
@@ -55,12 +58,32 @@ class BackboneFamiliesTest {
 
     /** The fixture's architecture: the preset's family and patch size, timm's shrunk dimensions. */
     private static VisionTransformer fixtureModel(String preset) throws URISyntaxException {
-        VitConfig full = VitConfig.preset(preset, 5);
-        int patch = full.patchSize();
-        VitConfig tiny = new VitConfig(preset, 4 * patch, patch, 32, 2, 2, 4, 5, 0f, full.family());
-        VisionTransformer vit = VisionTransformer.create(tiny, Device.cpu());
+        VisionTransformer vit = VisionTransformer.create(fixtureConfig(preset), Device.cpu());
         Checkpoints.load(vit, SafetensorsFile.read(resource(preset + ".safetensors")));
         return vit;
+    }
+
+    private static VitConfig fixtureConfig(String preset) {
+        VitConfig full = VitConfig.preset(preset, 5);
+        int patch = full.patchSize();
+        return new VitConfig(preset, 4 * patch, patch, 32, 2, 2, 4, 5, 0f, full.family());
+    }
+
+    @Test
+    void maePretrainingWeightsDropNormAndStartFcNormFreshAsMaeFineTuningDoes() throws URISyntaxException {
+        TensorArchive fineTuning = SafetensorsFile.read(resource("mae-b16.safetensors"));
+        Map<String, RawTensor> pretraining = new LinkedHashMap<>(fineTuning.tensors());
+        pretraining.remove("fc_norm.weight");
+        pretraining.remove("fc_norm.bias");
+        pretraining.put("norm.weight", RawTensor.of(manager.full(new Shape(32), 2f)));
+        pretraining.put("norm.bias", RawTensor.of(manager.full(new Shape(32), 3f)));
+        try (VisionTransformer vit = VisionTransformer.create(fixtureConfig("mae-b16"), Device.cpu())) {
+            Checkpoints.load(vit, new TensorArchive(fineTuning.file(), pretraining, fineTuning.metadata()));
+            assertEquals(0f, maxAbsDiff(vit.parameters().get("fc_norm.weight").array(), manager.ones(new Shape(32))));
+            assertEquals(0f, maxAbsDiff(vit.parameters().get("fc_norm.bias").array(), manager.zeros(new Shape(32))));
+            assertEquals(0f, maxAbsDiff(vit.parameters().get("blocks.1.mlp.fc2.weight").array(),
+                    fineTuning.get("blocks.1.mlp.fc2.weight").toNDArray(manager)));
+        }
     }
 
     private static float maxAbsDiff(NDArray a, NDArray b) {
