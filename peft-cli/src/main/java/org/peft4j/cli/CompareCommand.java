@@ -34,7 +34,6 @@ import org.peft4j.runtime.config.PeftConfig;
 import org.peft4j.runtime.config.Settings;
 import org.peft4j.runtime.data.ImageCache;
 import org.peft4j.runtime.data.Normalization;
-import org.peft4j.runtime.data.Preprocessing;
 import org.peft4j.runtime.plugins.MethodRegistry;
 import org.peft4j.runtime.vit.VitConfig;
 import org.peft4j.slurm.SbatchScript;
@@ -330,17 +329,7 @@ final class CompareCommand implements Callable<Integer> {
 
     /** --normalization: a name, the model's pretrained one, or the benchmark's by default. */
     private Normalization normalization(Benchmark benchmark, VitConfig vit) {
-        if (normalization == null) {
-            return benchmark.normalization();
-        }
-        if (normalization.strip().equalsIgnoreCase("pretrained")) {
-            return Preprocessing.ofPreset(vit.name(), vit.imageSize()).normalization();
-        }
-        try {
-            return Normalization.parse(normalization);
-        } catch (IllegalArgumentException e) {
-            throw new CommandException("--normalization " + normalization + ": " + e.getMessage() + ", or pretrained");
-        }
+        return NormalizationChoice.resolve(normalization, vit, benchmark.normalization());
     }
 
     /**

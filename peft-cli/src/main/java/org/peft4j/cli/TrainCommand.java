@@ -110,10 +110,10 @@ final class TrainCommand implements Callable<Integer> {
             description = "Reproduce the reference code's quirks (see docs/differences.md)")
     boolean referenceCompat;
 
-    @Option(names = "--normalization", paramLabel = "NAME", defaultValue = "none",
-            description = "Pixel normalisation: none ([0, 1], as processed VTAB-1K), imagenet or inception "
-                    + "(default: ${DEFAULT-VALUE})")
-    Normalization normalization;
+    @Option(names = "--normalization", paramLabel = "NAME",
+            description = "Pixel normalisation: none ([0, 1], as processed VTAB-1K), imagenet, inception, clip, or "
+                    + "pretrained (the model's own, see docs/backbones.md) (default: none)")
+    String normalization;
 
     @Option(names = "--restart-on-mismatch",
             description = "When --output holds an epoch checkpoint of a different run (other data, weights, settings "
@@ -141,13 +141,14 @@ final class TrainCommand implements Callable<Integer> {
         TrainingRecipe recipe = recipe(settings);
         Device target = EngineSetup.start(settings);
         VitConfig architecture = imageSize.applyTo(VitConfig.preset(settings.get(Settings.MODEL), 1));
+        Normalization pixels = NormalizationChoice.resolve(normalization, architecture, Normalization.NONE);
         try (MethodRegistry registry = MethodRegistry.discover(settings.get(Settings.PLUGINS_DIR))) {
             MethodInstance instance = MethodSetup.create(registry, method, hyperparameters);
             TaskSplits splits = TaskSplits.validated(data, classes, trainSplit, evalSplit.equals("none") ? null : evalSplit);
             requireOneBatch(splits, recipe);
             createFolder(output);
             try (FineTuned run = FineTuning.builder()
-                    .task(splits, normalization, ImageCache.Options.defaults())
+                    .task(splits, pixels, ImageCache.Options.defaults())
                     .backbone(architecture, settings.get(Settings.CHECKPOINT).orElse(null))
                     .saveRandomBase(output.resolve("base.safetensors"))
                     .device(target)

@@ -188,6 +188,17 @@ class BadInputTest {
     }
 
     @Test
+    void anUnknownNormalizationIsRefusedByTrainBeforeAnythingIsWritten() {
+        Path task = TinyData.task(dir.resolve("normalization"));
+        Path output = dir.resolve("normalization-run");
+        String error = Cli.run("train", "--data", task.toString(), "--train-split", "train800", "--model", "vit-tiny",
+                "--method", "linear", "--epochs", "1", "--batch", "4", "--normalization", "sepia", "--output",
+                output.toString()).failsWith(1);
+        assertTrue(error.startsWith("peft: error: --normalization sepia: ") && error.endsWith(", or pretrained"), error);
+        assertTrue(!Files.exists(output), "nothing written");
+    }
+
+    @Test
     void aWarmUpThatIsNotBelowTheEpochsIsRefusedByTrainAsByCompare() throws IOException {
         Path task = TinyData.task(dir.resolve("warmup"));
         String error = Cli.run("train", "--data", task.toString(), "--train-split", "train800", "--model", "vit-tiny",
