@@ -63,13 +63,14 @@ debian() {
 }
 "$root/peft" --version >/dev/null   # build once, outside the timings
 for r in $(seq "$repeat"); do
-  while IFS= read -r c; do
+  # the cases come in on descriptor 3, so that a child reading standard input cannot eat them
+  while IFS= read -r c <&3; do
     [ -z "$c" ] && continue
     # shellcheck disable=SC2086  # the case string is split into arguments on purpose
     if [ $((r % 2)) = 1 ]; then reference $c; peft4j $c; else peft4j $c; reference $c; fi
     # shellcheck disable=SC2086
     if [ "$debian" = 1 ]; then debian $c; fi
-  done <<< "$cases"
+  done 3<<< "$cases"
 done
 if [ "${MERGED:-1}" = 1 ]; then
   # merged inference against the plain backbone, alternating, more steps: the ratio must be near 1
