@@ -14,10 +14,7 @@ seed and reused every step.
 import argparse
 import json
 import os
-import resource
-import statistics
 import sys
-import time
 
 ap = argparse.ArgumentParser(description="PyTorch reference step benchmark for peft4j")
 ap.add_argument("--model", default="vit-tiny", choices=["vit-tiny", "vit-s224", "vit-b16"])
@@ -43,10 +40,10 @@ for var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
 os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")
 
 import torch  # noqa: E402
-import torch.nn.functional as F  # noqa: E402
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from vit_reference import build_model, count_trainable  # noqa: E402
+from step_timing import timed_steps  # noqa: E402
+from vit_reference import build_model  # noqa: E402
 
 
 def main() -> None:
@@ -54,58 +51,14 @@ def main() -> None:
     torch.manual_seed(args.seed)
     model = build_model(args.model, args.method, num_classes=args.classes,
                         drop_path_rate=args.drop_path, lora_rank=args.rank)
-    img = model.cfg.img_size
-    gen = torch.Generator().manual_seed(args.seed + 1)
-    x = torch.randn(args.batch, 3, img, img, generator=gen)
-    y = torch.randint(0, args.classes, (args.batch,), generator=gen)
-
-    if args.infer:
-        model.eval()
-
-        def step():
-            with torch.no_grad():
-                model(x)
-    else:
-        model.train()
-        params = [p for p in model.parameters() if p.requires_grad]
-        opt = torch.optim.AdamW(params, lr=1e-3, betas=(0.9, 0.999), eps=1e-8,
-                                weight_decay=1e-4)
-
-        def step():
-            opt.zero_grad(set_to_none=True)
-            loss = F.cross_entropy(model(x), y)
-            loss.backward()
-            opt.step()
-
-    for _ in range(args.warmup):
-        step()
-    times_ms = []
-    for _ in range(args.steps):
-        t0 = time.perf_counter()
-        step()
-        times_ms.append((time.perf_counter() - t0) * 1e3)
-
-    median = statistics.median(times_ms)
-    result = {
+    print(json.dumps({
         "impl": "pytorch",
         "torch_version": torch.__version__,
         "model": args.model,
-        "method": ("infer-" if args.infer else "") + args.method,
-        "batch": args.batch,
-        "steps": args.steps,
-        "threads": args.threads,
-        "ms_per_step_median": round(median, 3),
-        "ms_per_step_min": round(min(times_ms), 3),
-        "images_per_s": round(args.batch / (median / 1e3), 3),
-        # Linux reports ru_maxrss in KiB
-        "peak_rss_mib": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
-        "trainable_params": count_trainable(model),
-        # informational extras (not needed for the ratio)
-        "warmup": args.warmup,
-        "classes": args.classes,
+        **timed_steps(model, args, model.cfg.img_size),
+        # informational extra (not needed for the ratio)
         "openblas_coretype": os.environ.get("OPENBLAS_CORETYPE", "auto"),
-    }
-    print(json.dumps(result), flush=True)
+    }), flush=True)
 
 
 if __name__ == "__main__":

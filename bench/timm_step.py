@@ -22,16 +22,14 @@ Methods, on timm's modules:
 import argparse
 import json
 import math
-import resource
-import statistics
-import time
 
 import timm
 import torch
-import torch.nn.functional as F
 from peft import LoraConfig, get_peft_model
 from timm.models.vision_transformer import VisionTransformer
 from torch import nn
+
+from step_timing import timed_steps
 
 PRESETS = {  # img, patch, dim, depth, heads (peft4j's VitConfig presets)
     "vit-micro": (32, 8, 96, 4, 4),
@@ -115,61 +113,17 @@ def build(model_name, method, classes=10, rank=8, prompts=50):
     return model
 
 
-def count_trainable(model):
-    return sum(p.numel() for p in model.parameters() if p.requires_grad)
-
-
 def main() -> None:
     args = parse_args()
     torch.set_num_threads(args.threads)
     torch.set_num_interop_threads(1)
     torch.manual_seed(args.seed)
     model = build(args.model, args.method, args.classes, args.rank, args.prompts)
-    img = PRESETS[args.model][0]
-    gen = torch.Generator().manual_seed(args.seed + 1)
-    x = torch.randn(args.batch, 3, img, img, generator=gen)
-    y = torch.randint(0, args.classes, (args.batch,), generator=gen)
-
-    if args.infer:
-        model.eval()
-
-        def step():
-            with torch.no_grad():
-                model(x)
-    else:
-        model.train()
-        params = [p for p in model.parameters() if p.requires_grad]
-        opt = torch.optim.AdamW(params, lr=1e-3, betas=(0.9, 0.999), eps=1e-8, weight_decay=1e-4)
-
-        def step():
-            opt.zero_grad(set_to_none=True)
-            loss = F.cross_entropy(model(x), y)
-            loss.backward()
-            opt.step()
-
-    for _ in range(args.warmup):
-        step()
-    times_ms = []
-    for _ in range(args.steps):
-        t0 = time.perf_counter()
-        step()
-        times_ms.append((time.perf_counter() - t0) * 1e3)
-    median = statistics.median(times_ms)
     print(json.dumps({
         "impl": "timm",
         "torch_version": torch.__version__,
         "model": "vit-s16" if args.model == "vit-s224" else args.model,
-        "method": ("infer-" if args.infer else "") + args.method,
-        "batch": args.batch,
-        "steps": args.steps,
-        "threads": args.threads,
-        "ms_per_step_median": round(median, 3),
-        "ms_per_step_min": round(min(times_ms), 3),
-        "images_per_s": round(args.batch / (median / 1e3), 3),
-        "peak_rss_mib": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
-        "trainable_params": count_trainable(model),
-        "warmup": args.warmup,
-        "classes": args.classes,
+        **timed_steps(model, args, PRESETS[args.model][0]),
         "timm_version": timm.__version__,
         "fused_attn": any(getattr(m, "fused_attn", False) for m in model.modules()),
     }), flush=True)
