@@ -6,8 +6,11 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import org.knowm.xchart.BitmapEncoder;
+import org.knowm.xchart.HeatMapChart;
+import org.knowm.xchart.HeatMapChartBuilder;
 import org.knowm.xchart.internal.chartpart.Chart;
 import org.knowm.xchart.style.AxesChartStyler;
+import org.knowm.xchart.style.HeatMapStyler;
 import org.knowm.xchart.style.Styler;
 import org.peft4j.runtime.io.AtomicFiles;
 
@@ -41,6 +44,31 @@ final class Charts {
             a.setPlotGridLinesColor(new Color(225, 225, 225));
             a.setPlotBorderColor(Color.GRAY);
         }
+    }
+
+    /**
+     * A heat map of a square matrix in the report's look: {@code side} pixels square plus the colour
+     * bar on the right, white to blue from 0, values written in black. The caller sets the top of
+     * the range and how values are shown.
+     *
+     * @param side the plot's side in pixels
+     * @param title the chart title
+     * @param xAxisTitle the x axis title
+     * @param yAxisTitle the y axis title
+     * @return the chart, without series
+     */
+    static HeatMapChart heatMap(int side, String title, String xAxisTitle, String yAxisTitle) {
+        headless();
+        HeatMapChart chart = new HeatMapChartBuilder().width(side + 180).height(side).title(title)
+                .xAxisTitle(xAxisTitle).yAxisTitle(yAxisTitle).build();
+        HeatMapStyler styler = chart.getStyler();
+        style(styler);
+        styler.setValueFontColor(Color.BLACK);
+        styler.setMin(0);
+        styler.setRangeColors(new Color[] {new Color(255, 255, 255), new Color(158, 202, 225), new Color(49, 130, 189)});
+        styler.setLegendPosition(Styler.LegendPosition.OutsideE);
+        styler.setPlotContentSize(1.0);
+        return chart;
     }
 
     /** Writes a chart as a PNG file, atomically. */

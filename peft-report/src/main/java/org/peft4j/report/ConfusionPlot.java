@@ -1,15 +1,12 @@
 package org.peft4j.report;
 
-import java.awt.Color;
 import java.awt.Font;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.IntStream;
 import org.knowm.xchart.HeatMapChart;
-import org.knowm.xchart.HeatMapChartBuilder;
 import org.knowm.xchart.style.HeatMapStyler;
-import org.knowm.xchart.style.Styler;
 import org.peft4j.eval.analysis.ConfusionMatrix;
 
 /**
@@ -44,24 +41,15 @@ final class ConfusionPlot {
     static void write(String task, String method, ConfusionMatrix matrix, ReportModel model, Path file) {
         int n = matrix.classes();
         int side = Math.max(700, Math.min(2400, 260 + 40 * n));
-        Charts.headless();
-        HeatMapChart chart = new HeatMapChartBuilder().width(side + 180).height(side)
-                .title("Confusion matrix: " + method + " on " + task
-                        + (model.seeds() > 1 ? ", " + model.seeds() + " seeds" : "") + " " + model.protocolTag())
-                .xAxisTitle("predicted class (cell: % of the true class's test images)").yAxisTitle("true class")
-                .build();
-        Charts.style(chart.getStyler());
+        HeatMapChart chart = Charts.heatMap(side, "Confusion matrix: " + method + " on " + task
+                        + (model.seeds() > 1 ? ", " + model.seeds() + " seeds" : "") + " " + model.protocolTag(),
+                "predicted class (cell: % of the true class's test images)", "true class");
         HeatMapStyler styler = chart.getStyler();
         styler.setShowValue(n <= 20);
         styler.setValueFont(new Font(Charts.FONT, Font.PLAIN, n <= 10 ? 15 : 11));
-        styler.setValueFontColor(Color.BLACK);
-        styler.setMin(0);
         styler.setMax(100);
-        styler.setRangeColors(new Color[] {new Color(255, 255, 255), new Color(158, 202, 225), new Color(49, 130, 189)});
         styler.setHeatMapValueDecimalPattern("0");
-        styler.setLegendPosition(Styler.LegendPosition.OutsideE);
         styler.setXAxisLabelRotation(n > 20 ? 90 : 0);
-        styler.setPlotContentSize(1.0);
         List<Number[]> cells = new ArrayList<>();
         for (int t = 0; t < n; t++) {
             long examples = matrix.examples(t);

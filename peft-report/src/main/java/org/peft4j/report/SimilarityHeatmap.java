@@ -1,14 +1,11 @@
 package org.peft4j.report;
 
-import java.awt.Color;
 import java.awt.Font;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.knowm.xchart.HeatMapChart;
-import org.knowm.xchart.HeatMapChartBuilder;
 import org.knowm.xchart.style.HeatMapStyler;
-import org.knowm.xchart.style.Styler;
 import org.peft4j.eval.analysis.SimilarityMatrix;
 
 /** A methods × methods heatmap of one similarity measure, values printed in the cells, with a colour bar. */
@@ -28,23 +25,16 @@ final class SimilarityHeatmap {
         List<String> methods = matrix.methods();
         int n = methods.size();
         int side = Math.max(700, Math.min(2400, 260 + 70 * n));
-        Charts.headless();
-        HeatMapChart chart = new HeatMapChartBuilder().width(side + 180).height(side)
-                .title(capitalised(matrix.measure().title()) + ", " + subtitle + " " + model.protocolTag())
-                .xAxisTitle("method (colour bar: 0 = no overlap, 1 = identical)").yAxisTitle("method").build();
-        Charts.style(chart.getStyler());
+        HeatMapChart chart = Charts.heatMap(side,
+                capitalised(matrix.measure().title()) + ", " + subtitle + " " + model.protocolTag(),
+                "method (colour bar: 0 = no overlap, 1 = identical)", "method");
         HeatMapStyler styler = chart.getStyler();
         styler.setShowValue(n <= 24);
         styler.setValueFont(new Font(Charts.FONT, Font.PLAIN, n <= 12 ? 15 : 11));
-        styler.setValueFontColor(Color.BLACK);
-        styler.setMin(0);
         styler.setMax(1);
         styler.setDrawBorder(true);
-        styler.setRangeColors(new Color[] {new Color(255, 255, 255), new Color(158, 202, 225), new Color(49, 130, 189)});
         styler.setHeatMapValueDecimalPattern("0.00");
-        styler.setLegendPosition(Styler.LegendPosition.OutsideE);
         styler.setXAxisLabelRotation(n > 6 ? 45 : 0);
-        styler.setPlotContentSize(1.0);
         List<Number[]> cells = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             for (int j = 0; j < n; j++) {
