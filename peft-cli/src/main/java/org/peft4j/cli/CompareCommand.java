@@ -33,7 +33,6 @@ import org.peft4j.report.ComparisonReport;
 import org.peft4j.runtime.config.PeftConfig;
 import org.peft4j.runtime.config.Settings;
 import org.peft4j.runtime.data.ImageCache;
-import org.peft4j.runtime.data.Normalization;
 import org.peft4j.runtime.plugins.MethodRegistry;
 import org.peft4j.runtime.vit.VitConfig;
 import org.peft4j.slurm.SbatchScript;
@@ -322,14 +321,9 @@ final class CompareCommand implements Callable<Integer> {
         List<String> compared = methods.isEmpty() ? benchmark.defaultMethods() : methods;
         try (MethodRegistry registry = MethodRegistry.discover(config.get(Settings.PLUGINS_DIR))) {
             return SpecResolver.resolve(new SpecResolver.Request(comparison, quickRun, benchmark.dataRoot(), chosen,
-                    compared, vit, weights, normalization(benchmark, vit), seeds, microBatch,
-                    grids(benchmark.defaultGrids(), compared), config), registry);
+                    compared, vit, weights, NormalizationChoice.resolve(normalization, vit, benchmark.normalization()),
+                    seeds, microBatch, grids(benchmark.defaultGrids(), compared), config), registry);
         }
-    }
-
-    /** --normalization: a name, the model's pretrained one, or the benchmark's by default. */
-    private Normalization normalization(Benchmark benchmark, VitConfig vit) {
-        return NormalizationChoice.resolve(normalization, vit, benchmark.normalization());
     }
 
     /**
